@@ -1,0 +1,29 @@
+package org.cinemates.platform.data;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+
+/**
+ * One schema for H2 and PostgreSQL: Spring Data JDBC writes identifiers unquoted, so each
+ * database folds them its own way and the same lower-case names work on both.
+ */
+@AutoConfiguration
+@ConditionalOnClass(RelationalMappingContext.class)
+public class PlatformDataAutoConfiguration {
+
+    @Bean
+    static BeanPostProcessor unquotedIdentifiers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof RelationalMappingContext context) {
+                    context.setForceQuote(false);
+                }
+                return bean;
+            }
+        };
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.data;
+
+import org.jspecify.annotations.NullMarked;

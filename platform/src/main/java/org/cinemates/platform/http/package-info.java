@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.http;
+
+import org.jspecify.annotations.NullMarked;

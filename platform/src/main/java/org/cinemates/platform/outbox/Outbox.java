@@ -1,0 +1,47 @@
+package org.cinemates.platform.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The write side of the transactional outbox: an event is stored in the service's own {@code
+ * outbox_events} table in the same transaction as the change it reports, so it exists if and only
+ * if the change does. A relay delivers stored events later.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores an event; must run inside the transaction that makes the change. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID append(String type, long actorId, Map<String, ?> payload) {
+        UUID eventId = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into outbox_events (event_id, event_type, actor_id, payload, occurred_at, next_attempt_at)
+                        values (:eventId, :type, :actorId, :payload, :occurredAt, :occurredAt)
+                        """)
+                .param("eventId", eventId)
+                .param("type", type)
+                .param("actorId", actorId)
+                .param("payload", json.writeValueAsString(payload))
+                .param("occurredAt", Timestamp.from(now))
+                .update();
+        return eventId;
+    }
+}

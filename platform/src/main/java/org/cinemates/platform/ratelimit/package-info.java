@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

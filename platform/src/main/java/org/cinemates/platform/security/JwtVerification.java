@@ -1,0 +1,62 @@
+package org.cinemates.platform.security;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.net.MalformedURLException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The one way Cinemates verifies access tokens: RS256 only, RFC 9068 access-token type, and
+ * {@code iss}, {@code aud}, {@code client_id}, {@code exp}, {@code iat}, {@code sub} and {@code
+ * jti} all required and checked.
+ */
+public final class JwtVerification {
+
+    private JwtVerification() {}
+
+    public static OAuth2TokenValidator<Jwt> validator(CinematesSecurityProperties.Jwt settings) {
+        return JwtValidators.createAtJwtValidator()
+                .issuer(settings.issuer())
+                .audience(settings.audience())
+                .clientId(settings.clientId())
+                .build();
+    }
+
+    /** A decoder for keys held in this process (the issuer verifies its own tokens). */
+    public static JwtDecoder decoder(JWKSource<SecurityContext> keys, CinematesSecurityProperties.Jwt settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(validator(settings));
+        return decoder;
+    }
+
+    /**
+     * A decoder for the published JWKS: keys are cached, fetched again when a token names an
+     * unknown key (at most once every few seconds, so forged key ids cannot flood the issuer), and
+     * kept in use while the issuer is briefly unreachable.
+     */
+    public static JwtDecoder remoteDecoder(CinematesSecurityProperties.Jwt settings) {
+        int timeout = Math.toIntExact(settings.jwksTimeout().toMillis());
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.<SecurityContext>create(
+                            settings.jwksUri().toURL(), new DefaultResourceRetriever(timeout, timeout, 256 * 1024))
+                    .cache(settings.jwksCacheTtl().toMillis(), timeout)
+                    .rateLimited(5_000)
+                    .refreshAheadCache(false)
+                    .outageTolerant(settings.jwksCacheTtl().multipliedBy(12).toMillis())
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("cinemates.security.jwt.jwks-uri is not a URL", e);
+        }
+        return decoder(keys, settings);
+    }
+}

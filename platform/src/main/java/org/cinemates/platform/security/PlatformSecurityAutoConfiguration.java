@@ -1,0 +1,79 @@
+package org.cinemates.platform.security;
+
+import org.cinemates.platform.web.PlatformWebAutoConfiguration;
+import org.cinemates.platform.web.ProblemWriter;
+import org.cinemates.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Token verification for every service, and the guard on {@code /internal/**}: only callers with
+ * the service credential get through.
+ */
+@AutoConfiguration(
+        after = PlatformWebAutoConfiguration.class,
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(CinematesSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(CinematesSecurityProperties properties) {
+        return JwtVerification.remoteDecoder(properties.jwt());
+    }
+
+    @Bean
+    CinematesSecurity cinematesSecurity(JwtDecoder decoder, ProblemWriter problems) {
+        return new CinematesSecurity(decoder, problems);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain internalApi(HttpSecurity http, CinematesSecurityProperties properties, ProblemWriter problems)
+            throws Exception {
+        if (properties.serviceToken() == null || properties.serviceToken().isBlank()) {
+            log.warn("cinemates.security.service-token is not set: /internal endpoints refuse every caller");
+        }
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        return http.securityMatcher("/internal/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .addFilterBefore(
+                        new ServiceCredentialFilter(properties.serviceToken()), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ServiceCredential.ROLE))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+                .build();
+    }
+
+    /** Requests the firewall refuses (encoded slashes, path traversal) get a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "The request URL is not allowed"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package org.cinemates.platform.web;
+
+import java.util.List;
+import org.cinemates.platform.security.CurrentUserArgumentResolver;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Problem details, request ids and body limits for every service. */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebSettings.class)
+public class PlatformWebAutoConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSettings settings, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(settings.maxBodySize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}

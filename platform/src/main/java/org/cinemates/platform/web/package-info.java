@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.web;
+
+import org.jspecify.annotations.NullMarked;

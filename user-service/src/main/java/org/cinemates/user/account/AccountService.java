@@ -1,0 +1,173 @@
+package org.cinemates.user.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cinemates.platform.outbox.Outbox;
+import org.cinemates.user.UserSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: joining, signing in, profiles and leaving. */
+@Service
+public class AccountService {
+
+    public static final String JOINED = "JOINED";
+    public static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
+    private final Outbox outbox;
+    private final UserSettings settings;
+    private final Clock clock;
+    /** Checked against when nobody has the login, so that case costs as much as a wrong password. */
+    private final String decoyHash;
+
+    AccountService(
+            Accounts accounts,
+            PasswordEncoder passwords,
+            PasswordPolicy policy,
+            Outbox outbox,
+            UserSettings settings,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+        this.decoyHash = hash("decoy password never used by anyone");
+    }
+
+    /**
+     * @param username 3-30 characters of {@code a-z 0-9 _ . -}, any case
+     * @param displayName shown instead of the username; the username when absent
+     */
+    public record NewAccount(String username, String email, String password, @Nullable String displayName) {}
+
+    @Transactional
+    public Account register(NewAccount request) {
+        String username = request.username().toLowerCase(Locale.ROOT);
+        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        policy.check(request.password(), username, email);
+        if (accounts.existsByUsername(username)) {
+            throw new UsernameTaken(username);
+        }
+        if (accounts.existsByEmail(email)) {
+            throw new EmailTaken();
+        }
+        String displayName = request.displayName() == null || request.displayName().isBlank()
+                ? username
+                : request.displayName().trim();
+        Account account = accounts.save(
+                Account.create(username, email, displayName, hash(request.password()), now()));
+        outbox.append(
+                JOINED,
+                account.requireId(),
+                Map.of("userId", account.requireId(), "username", username, "displayName", displayName));
+        return account;
+    }
+
+    /** The account a login (username or email, any case) names, if any. */
+    public Optional<Account> findByLogin(String login) {
+        String normalized = login.trim().toLowerCase(Locale.ROOT);
+        return normalized.contains("@") ? accounts.findByEmail(normalized) : accounts.findByUsername(normalized);
+    }
+
+    /**
+     * Whether {@code password} is the account's; takes the same time when there is no account.
+     * Hashes made with older settings are upgraded on success.
+     */
+    @Transactional
+    public boolean passwordMatches(@Nullable Account account, String password) {
+        if (account == null) {
+            passwords.matches(password, decoyHash);
+            return false;
+        }
+        if (!passwords.matches(password, account.passwordHash())) {
+            return false;
+        }
+        if (passwords.upgradeEncoding(account.passwordHash())) {
+            accounts.save(account.withPasswordHash(hash(password), now()));
+        }
+        return true;
+    }
+
+    public Account get(long id) {
+        return accounts.findById(id).orElseThrow(() -> new UserNotFound(id));
+    }
+
+    /** The account behind a valid token; gone means the token's owner left meanwhile. */
+    public Account current(long id) {
+        return accounts.findById(id).orElseThrow(AccountGone::new);
+    }
+
+    public boolean exists(long id) {
+        return accounts.existsById(id);
+    }
+
+    public Set<String> roles(Account account) {
+        Set<String> roles = new LinkedHashSet<>(account.roleSet());
+        if (settings.isAdmin(account.username())) {
+            roles.add("ADMIN");
+        }
+        return roles;
+    }
+
+    @Transactional
+    public Account updateProfile(long id, @Nullable String displayName, @Nullable String bio) {
+        Account account = current(id);
+        String newName = displayName != null ? displayName.trim() : account.displayName();
+        String newBio = bio != null ? bio.strip() : account.bio();
+        return accounts.save(account.withProfile(newName, newBio, now()));
+    }
+
+    /** Deletes the account with its sessions, friendships and requests. */
+    @Transactional
+    public void delete(long id, String password) {
+        Account account = current(id);
+        if (!passwords.matches(password, account.passwordHash())) {
+            throw new WrongPassword();
+        }
+        accounts.deleteById(id);
+        outbox.append(ACCOUNT_DELETED, id, Map.of("userId", id));
+    }
+
+    public List<PublicProfile> search(String query, int limit) {
+        String q = query.trim().toLowerCase(Locale.ROOT);
+        String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return accounts.search(q, escaped + "%", "%" + escaped + "%", limit).stream()
+                .map(PublicProfile::of)
+                .toList();
+    }
+
+    /** Public profiles by id; unknown ids are left out. */
+    public Map<Long, PublicProfile> profiles(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(ids).stream()
+                .map(PublicProfile::of)
+                .collect(Collectors.toMap(PublicProfile::id, Function.identity()));
+    }
+
+    private String hash(String password) {
+        return java.util.Objects.requireNonNull(passwords.encode(password), "encoders hash every non-null password");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

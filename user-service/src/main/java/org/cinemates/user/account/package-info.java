@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.user.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.user.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.user.friendship;
+
+import org.jspecify.annotations.NullMarked;

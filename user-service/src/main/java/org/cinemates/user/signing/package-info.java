@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.user.signing;
+
+import org.jspecify.annotations.NullMarked;
