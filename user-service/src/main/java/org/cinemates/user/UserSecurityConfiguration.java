@@ -18,7 +18,8 @@ class UserSecurityConfiguration {
         var paths = PathPatternRequestMatcher.withDefaults();
         var authEndpoints = paths.matcher("/api/auth/**");
         var sessionEndpoints = new OrRequestMatcher(
-                paths.matcher(HttpMethod.POST, "/api/auth/refresh"), paths.matcher(HttpMethod.POST, "/api/auth/logout"));
+                paths.matcher(HttpMethod.POST, "/api/auth/refresh"),
+                paths.matcher(HttpMethod.POST, "/api/auth/logout"));
         return security.apply(http, authEndpoints, sessionEndpoints)
                 .authorizeHttpRequests(auth -> security.permitOperational(auth)
                         .requestMatchers("/api/auth/**")

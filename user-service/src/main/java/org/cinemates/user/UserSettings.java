@@ -24,14 +24,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("cinemates.users")
 public record UserSettings(
-        @DefaultValue("15m") @DurationMin(seconds = 10) @DurationMax(minutes = 15) Duration accessTokenTtl,
+        @DefaultValue("15m") @DurationMin(seconds = 10) @DurationMax(minutes = 15)
+        Duration accessTokenTtl,
+
         @DefaultValue("30d") @DurationMin(minutes = 1) Duration refreshTokenTtl,
         @DefaultValue List<String> admins,
         @DefaultValue @Valid Keys keys,
         @DefaultValue @Valid Throttle throttle) {
 
     public boolean isAdmin(String username) {
-        return admins.stream().anyMatch(admin -> admin.trim().toLowerCase(Locale.ROOT).equals(username));
+        return admins.stream()
+                .anyMatch(admin -> admin.trim().toLowerCase(Locale.ROOT).equals(username));
     }
 
     /**
@@ -39,7 +42,8 @@ public record UserSettings(
      * @param encryptionSecret when set, private keys are stored encrypted with it (AES-GCM)
      */
     public record Keys(
-            @DefaultValue("30d") @DurationMin(minutes = 1) Duration rotationPeriod, @Nullable String encryptionSecret) {}
+            @DefaultValue("30d") @DurationMin(minutes = 1) Duration rotationPeriod,
+            @Nullable String encryptionSecret) {}
 
     /**
      * @param loginPerAccount failed logins allowed per account

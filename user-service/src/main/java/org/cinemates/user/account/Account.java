@@ -26,8 +26,7 @@ public record Account(
         Instant updatedAt,
         @Version @Nullable Long version) {
 
-    static Account create(
-            String username, String email, String displayName, String passwordHash, Instant now) {
+    static Account create(String username, String email, String displayName, String passwordHash, Instant now) {
         return new Account(null, username, email, displayName, "", passwordHash, "USER", now, now, null);
     }
 

@@ -44,12 +44,15 @@ class AccountController {
 
     /** Fields left out (or null) stay as they are. */
     record ProfileChange(
-            @Nullable @Size(min = 1, max = 50) @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
-                    String displayName,
-            @Nullable @Size(max = 500) @Pattern(regexp = ProfileText.BIO, message = "must not contain control characters")
-                    String bio) {}
+            @Nullable
+            @Size(min = 1, max = 50)
+            @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
+            String displayName,
 
-
+            @Nullable
+            @Size(max = 500)
+            @Pattern(regexp = ProfileText.BIO, message = "must not contain control characters")
+            String bio) {}
 
     @PatchMapping("/me")
     AccountView update(CurrentUser user, @Valid @RequestBody ProfileChange change) {

@@ -55,7 +55,11 @@ public class AccountService {
      * @param username 3-30 characters of {@code a-z 0-9 _ . -}, any case
      * @param displayName shown instead of the username; the username when absent
      */
-    public record NewAccount(String username, String email, String password, @Nullable String displayName) {}
+    public record NewAccount(
+            String username,
+            String email,
+            String password,
+            @Nullable String displayName) {}
 
     @Transactional
     public Account register(NewAccount request) {
@@ -68,11 +72,11 @@ public class AccountService {
         if (accounts.existsByEmail(email)) {
             throw new EmailTaken();
         }
-        String displayName = request.displayName() == null || request.displayName().isBlank()
-                ? username
-                : request.displayName().trim();
-        Account account = accounts.save(
-                Account.create(username, email, displayName, hash(request.password()), now()));
+        String displayName =
+                request.displayName() == null || request.displayName().isBlank()
+                        ? username
+                        : request.displayName().trim();
+        Account account = accounts.save(Account.create(username, email, displayName, hash(request.password()), now()));
         outbox.append(
                 JOINED,
                 account.requireId(),

@@ -23,8 +23,7 @@ interface Accounts extends ListCrudRepository<Account, Long> {
      * Exact username first, then usernames starting with the query, then any other username or
      * display name containing it.
      */
-    @Query(
-            """
+    @Query("""
             select * from accounts
             where username like :contains escape '\\' or lower(display_name) like :contains escape '\\'
             order by case when username = :exact then 0 when username like :prefix escape '\\' then 1 else 2 end,

@@ -26,8 +26,8 @@ public class PasswordPolicy {
 
     public PasswordPolicy() {
         try {
-            this.common = Set.copyOf(
-                    StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies());
+            this.common =
+                    Set.copyOf(StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies());
         } catch (IOException e) {
             throw new UncheckedIOException("The common-password list ships inside zxcvbn", e);
         }

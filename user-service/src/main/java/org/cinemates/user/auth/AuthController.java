@@ -37,11 +37,7 @@ class AuthController {
     private final UserSettings settings;
 
     AuthController(
-            AccountService accounts,
-            Logins logins,
-            Sessions sessions,
-            SessionCookies cookies,
-            UserSettings settings) {
+            AccountService accounts, Logins logins, Sessions sessions, SessionCookies cookies, UserSettings settings) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;
@@ -65,24 +61,32 @@ class AuthController {
 
     record RegisterRequest(
             @NotNull @Pattern(regexp = ProfileText.USERNAME, message = "must be 3-30 characters of a-z 0-9 _ . -")
-                    String username,
-            @NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+") String email,
+            String username,
+
+            @NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+")
+            String email,
+
             @NotNull @Size(max = 1024) String password,
-            @Nullable @Size(min = 1, max = 50) @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
-                    String displayName) {}
+
+            @Nullable
+            @Size(min = 1, max = 50)
+            @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
+            String displayName) {}
 
     @PostMapping("/register")
     ResponseEntity<AccountView> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
         registrationsPerAddress.consume(request.getRemoteAddr());
-        Account account = accounts.register(new AccountService.NewAccount(
-                body.username(), body.email(), body.password(), body.displayName()));
+        Account account = accounts.register(
+                new AccountService.NewAccount(body.username(), body.email(), body.password(), body.displayName()));
         Session session = sessions.start(account);
         return ResponseEntity.created(URI.create("/api/users/" + account.requireId()))
                 .headers(cookies.of(session, request, null))
                 .body(AccountView.of(account));
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String login, @NotNull @Size(max = 1024) String password) {}
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String login,
+            @NotNull @Size(max = 1024) String password) {}
 
     record LoginResponse(AccountView user, String accessToken, long expiresIn) {
 
@@ -97,18 +101,14 @@ class AuthController {
     @PostMapping("/login")
     ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         Session session = logins.login(body.login(), body.password(), request.getRemoteAddr());
-        return ResponseEntity.ok()
-                .headers(cookies.of(session, request, null))
-                .body(LoginResponse.of(session));
+        return ResponseEntity.ok().headers(cookies.of(session, request, null)).body(LoginResponse.of(session));
     }
 
     @PostMapping("/refresh")
     ResponseEntity<LoginResponse> refresh(HttpServletRequest request) {
         String xsrf = request.getHeader(AuthCookies.XSRF_HEADER);
         Session session = sessions.refresh(AuthCookies.read(request, AuthCookies.REFRESH_TOKEN), xsrf);
-        return ResponseEntity.ok()
-                .headers(cookies.of(session, request, xsrf))
-                .body(LoginResponse.of(session));
+        return ResponseEntity.ok().headers(cookies.of(session, request, xsrf)).body(LoginResponse.of(session));
     }
 
     @PostMapping("/logout")
@@ -116,5 +116,4 @@ class AuthController {
         sessions.end(AuthCookies.read(request, AuthCookies.REFRESH_TOKEN));
         return ResponseEntity.noContent().headers(cookies.cleared(request)).build();
     }
-
 }

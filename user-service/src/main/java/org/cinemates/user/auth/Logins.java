@@ -24,9 +24,10 @@ class Logins {
     Logins(AccountService accounts, Sessions sessions, UserSettings settings) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.failuresPerAccount =
-                new RateLimiter("login-failures-per-account", settings.throttle().loginPerAccount());
-        this.failuresPerAddress = new RateLimiter("login-failures-per-ip", settings.throttle().loginPerIp());
+        this.failuresPerAccount = new RateLimiter(
+                "login-failures-per-account", settings.throttle().loginPerAccount());
+        this.failuresPerAddress =
+                new RateLimiter("login-failures-per-ip", settings.throttle().loginPerIp());
     }
 
     Session login(String login, String password, String clientAddress) {

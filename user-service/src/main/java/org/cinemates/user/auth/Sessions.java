@@ -98,10 +98,7 @@ class Sessions {
 
     private InvalidRefreshToken reused(RefreshToken token, Instant now) {
         refreshTokens.revokeFamily(token.familyId(), now);
-        log.warn(
-                "Refresh token reused for account {}; session family {} revoked",
-                token.accountId(),
-                token.familyId());
+        log.warn("Refresh token reused for account {}; session family {} revoked", token.accountId(), token.familyId());
         return new InvalidRefreshToken("This refresh token was used before; the session has been ended");
     }
 

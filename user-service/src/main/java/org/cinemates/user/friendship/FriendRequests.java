@@ -17,8 +17,7 @@ interface FriendRequests extends ListCrudRepository<FriendRequest, Long> {
 
     /** Answers a pending request; false when it was not pending any more (someone was faster). */
     @Modifying
-    @Query(
-            """
+    @Query("""
             update friend_requests set status = :outcome, responded_at = :at, pending_pair = null
             where id = :id and status = 'PENDING'
             """)

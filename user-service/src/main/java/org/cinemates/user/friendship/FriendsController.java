@@ -59,9 +59,7 @@ class FriendsController {
     @GetMapping("/friend-requests")
     Requests requests(CurrentUser user, @RequestParam(defaultValue = "incoming") Direction direction) {
         return new Requests(
-                direction == Direction.incoming
-                        ? friendships.incoming(user.id())
-                        : friendships.outgoing(user.id()));
+                direction == Direction.incoming ? friendships.incoming(user.id()) : friendships.outgoing(user.id()));
     }
 
     @PostMapping("/friend-requests/{id}/accept")

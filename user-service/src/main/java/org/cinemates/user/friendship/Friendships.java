@@ -33,15 +33,10 @@ class Friendships {
 
     /** @return whether they were friends */
     boolean remove(long a, long b) {
-        return jdbc.sql(
-                                """
+        return jdbc.sql("""
                                 delete from friendships
                                 where (user_id = :a and friend_id = :b) or (user_id = :b and friend_id = :a)
-                                """)
-                        .param("a", a)
-                        .param("b", b)
-                        .update()
-                > 0;
+                                """).param("a", a).param("b", b).update() > 0;
     }
 
     List<Long> friendIds(long user) {
@@ -52,8 +47,7 @@ class Friendships {
     }
 
     private void insertIfMissing(long user, long friend, Instant at) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into friendships (user_id, friend_id, created_at)
                         select :user, :friend, :at where not exists
                             (select 1 from friendships where user_id = :user and friend_id = :friend)

@@ -6,6 +6,10 @@ import org.springframework.http.HttpStatus;
 class RequestAlreadyPending extends ProblemException {
 
     RequestAlreadyPending() {
-        super(HttpStatus.CONFLICT, "request-pending", "Request pending", "A friend request between you is pending already::");
+        super(
+                HttpStatus.CONFLICT,
+                "request-pending",
+                "Request pending",
+                "A friend request between you is pending already::");
     }
 }

@@ -40,8 +40,9 @@ class KeyCipher {
             return Base64.getDecoder().decode(key.privateKey());
         }
         if (secret == null) {
-            throw new IllegalStateException("Signing key " + key.kid()
-                    + " is stored encrypted; set cinemates.users.keys.encryption-secret to the secret it was made with");
+            throw new IllegalStateException(
+                    "Signing key " + key.kid()
+                            + " is stored encrypted; set cinemates.users.keys.encryption-secret to the secret it was made with");
         }
         int colon = key.privateKey().indexOf(':');
         String salt = key.privateKey().substring(0, colon);

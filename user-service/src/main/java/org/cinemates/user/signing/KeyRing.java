@@ -2,7 +2,6 @@ package org.cinemates.user.signing;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -138,10 +137,8 @@ public class KeyRing implements InitializingBean {
             log.info("No signing key yet; made key {}", created.kid());
             keys = store.all();
         }
-        SigningKey signer = keys.stream()
-                .filter(key -> key.retiredAt() == null)
-                .findFirst()
-                .orElseThrow();
+        SigningKey signer =
+                keys.stream().filter(key -> key.retiredAt() == null).findFirst().orElseThrow();
         List<JWK> published = new ArrayList<>();
         for (SigningKey key : keys) {
             Instant retiredAt = key.retiredAt();
@@ -184,8 +181,8 @@ public class KeyRing implements InitializingBean {
     private JWK toJwk(SigningKey key, boolean withPrivatePart) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPublicKey publicKey = (RSAPublicKey)
-                    rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
             RSAKey.Builder builder = new RSAKey.Builder(publicKey)
                     .keyID(key.kid())
                     .keyUse(KeyUse.SIGNATURE)

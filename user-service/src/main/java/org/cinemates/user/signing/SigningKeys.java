@@ -17,8 +17,7 @@ class SigningKeys {
     }
 
     List<SigningKey> all() {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select kid, private_key, public_key, encrypted, created_at, retired_at
                         from signing_keys order by created_at desc, kid
                         """)
@@ -36,8 +35,7 @@ class SigningKeys {
     }
 
     void add(SigningKey key) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into signing_keys (kid, private_key, public_key, encrypted, created_at)
                         values (:kid, :privateKey, :publicKey, :encrypted, :createdAt)
                         """)

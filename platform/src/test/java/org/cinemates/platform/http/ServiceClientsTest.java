@@ -1,0 +1,114 @@
+package org.cinemates.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.service.annotation.GetExchange;
+
+class ServiceClientsTest {
+
+    interface Friends {
+        record FriendIds(long userId, java.util.List<Long> friendIds) {}
+
+        @GetExchange("/internal/users/{id}/friend-ids")
+        FriendIds friendIds(@PathVariable long id);
+    }
+
+    private final Map<String, String> seenHeaders = new ConcurrentHashMap<>();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/internal/users/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            seenHeaders.put("token", String.valueOf(exchange.getRequestHeaders().getFirst("X-Service-Token")));
+            if (path.contains("/7/")) {
+                sleep(Duration.ofSeconds(3));
+            }
+            int status = path.contains("/5/") ? 500 : path.contains("/4/") ? 404 : 200;
+            byte[] body =
+                    (status == 200 ? "{\"userId\":1,\"friendIds\":[2,3]}" : "{}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private Friends client(String baseUrl) {
+        var clients = new ServiceClients(RestClient.builder(), "the-service-token");
+        return clients.create(
+                Friends.class,
+                new ServiceEndpoint(
+                        "user-service", URI.create(baseUrl), Duration.ofMillis(500), Duration.ofMillis(700)));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Test
+    void callsTheOtherServiceWithTheServiceCredential() {
+        assertThat(client(base()).friendIds(1).friendIds()).containsExactly(2L, 3L);
+        assertThat(seenHeaders.get("token")).isEqualTo("the-service-token");
+    }
+
+    @Test
+    void aSlowServiceIsUnavailableAfterTheReadTimeout() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client(base()).friendIds(7))
+                .isInstanceOf(DependencyUnavailable.class)
+                .hasMessageContaining("user-service");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void serverErrorsMeanUnavailable() {
+        assertThatThrownBy(() -> client(base()).friendIds(5)).isInstanceOf(DependencyUnavailable.class);
+    }
+
+    @Test
+    void aServiceThatIsDownIsUnavailable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> client("http://127.0.0.1:" + closedPort).friendIds(1))
+                .isInstanceOf(DependencyUnavailable.class);
+    }
+
+    @Test
+    void clientErrorsAreLeftToTheCaller() {
+        assertThatThrownBy(() -> client(base()).friendIds(4)).isInstanceOf(HttpClientErrorException.NotFound.class);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

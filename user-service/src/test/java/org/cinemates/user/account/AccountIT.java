@@ -1,0 +1,239 @@
+package org.cinemates.user.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.user.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+class AccountIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void meShowsTheWholeAccount() {
+        Member member = register("Me");
+        JsonNode me = member.browser().get("/api/users/me").send().json();
+        assertThat(me.propertyNames())
+                .containsExactlyInAnyOrder("id", "username", "displayName", "email", "bio", "createdAt");
+        assertThat(me.path("displayName").asString()).isEqualTo("The Me");
+    }
+
+    @Test
+    void profileEditsChangeOnlyWhatIsSent() {
+        Member member = register("Edit");
+
+        ApiResponse bio = member.browser()
+                .patch("/api/users/me")
+                .json(Map.of("bio", "Films at 24 frames.\nAlways."))
+                .send();
+        assertThat(bio.status()).isEqualTo(200);
+        assertThat(bio.json().path("bio").asString()).isEqualTo("Films at 24 frames.\nAlways.");
+        assertThat(bio.json().path("displayName").asString()).isEqualTo("The Edit");
+
+        ApiResponse name = member.browser()
+                .patch("/api/users/me")
+                .json(Map.of("displayName", "  Éditrice  "))
+                .send();
+        assertThat(name.json().path("displayName").asString()).isEqualTo("Éditrice");
+        assertThat(name.json().path("bio").asString()).isEqualTo("Films at 24 frames.\nAlways.");
+
+        assertThat(member.browser()
+                        .get("/api/users/" + member.id())
+                        .send()
+                        .json()
+                        .path("displayName")
+                        .asString())
+                .isEqualTo("Éditrice");
+    }
+
+    @Test
+    void profileEditsAreValidated() {
+        Member member = register("Valid");
+        assertField(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("displayName", ""))
+                        .send(),
+                "displayName");
+        assertField(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("displayName", "   "))
+                        .send(),
+                "displayName");
+        assertField(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("displayName", "x".repeat(51)))
+                        .send(),
+                "displayName");
+        assertField(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "x".repeat(501)))
+                        .send(),
+                "bio");
+        assertField(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "bell\u0007"))
+                        .send(),
+                "bio");
+        assertProblem(
+                member.browser().patch("/api/users/me").json(Map.of("bio", 42)).send(), 400);
+        assertProblem(member.browser().patch("/api/users/me").rawJson("[]").send(), 400, "malformed-body");
+        assertThat(member.browser()
+                        .get("/api/users/me")
+                        .send()
+                        .json()
+                        .path("bio")
+                        .asString())
+                .isEmpty();
+    }
+
+    private static void assertField(ApiResponse response, String field) {
+        JsonNode problem = assertProblem(response, 400, "validation");
+        assertThat(problem.path("errors").findValuesAsString("field")).contains(field);
+    }
+
+    @Test
+    void publicProfilesLeaveOutTheEmail() {
+        Member member = register("Public");
+        ApiResponse anonymous = browser().get("/api/users/" + member.id()).send();
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().propertyNames()).containsExactlyInAnyOrder("id", "username", "displayName", "bio");
+
+        assertProblem(browser().get("/api/users/987654321").send(), 404, "user-not-found");
+        assertProblem(browser().get("/api/users/not-a-number").send(), 400, "validation");
+    }
+
+    @Test
+    void searchFindsUsernamesAndDisplayNamesBestMatchFirst() {
+        String stem = uniqueName("srch").toLowerCase();
+        Member exact = registerNamed(stem, "Somebody");
+        Member prefixed = registerNamed(stem + "x", "Another");
+        Member byDisplayName = registerNamed(uniqueName("zz"), "Fan of " + stem.toUpperCase());
+
+        ApiResponse response = browser()
+                .get("/api/users?q=" + stem.toUpperCase() + "&limit=10")
+                .send();
+
+        assertThat(response.status()).isEqualTo(200);
+        List<Long> ids = ids(response);
+        assertThat(ids).containsExactly(exact.id(), prefixed.id(), byDisplayName.id());
+        assertThat(response.json().path("items").get(0).has("email")).isFalse();
+        assertThat(ids(browser().get("/api/users?q=" + stem + "&limit=1").send()))
+                .containsExactly(exact.id());
+    }
+
+    @Test
+    void searchTreatsWildcardsAsText() {
+        register("wild");
+        assertThat(ids(browser().get("/api/users?q=%25").send())).isEmpty();
+        assertThat(ids(browser().get("/api/users?q=_").send()))
+                .as("underscore is in every generated name and must match literally, not as a wildcard")
+                .isNotEmpty();
+        assertThat(ids(browser().get("/api/users?q=%5C").send())).isEmpty();
+    }
+
+    @Test
+    void searchRefusesBadParameters() {
+        assertProblem(browser().get("/api/users").send(), 400);
+        assertProblem(browser().get("/api/users?q=").send(), 400, "validation");
+        assertProblem(browser().get("/api/users?q=a&limit=101").send(), 400, "validation");
+        assertProblem(browser().get("/api/users?q=a&limit=0").send(), 400, "validation");
+        assertProblem(browser().get("/api/users?q=a&limit=ten").send(), 400, "validation");
+        assertProblem(browser().get("/api/users?q=" + "a".repeat(51)).send(), 400, "validation");
+    }
+
+    @Test
+    void deletingTheAccountNeedsThePasswordAndRemovesEverything() {
+        Member member = register("Leaving");
+        Member friend = register("Staying");
+        friend.browser()
+                .post("/api/users/me/friend-requests")
+                .json(Map.of("userId", member.id()))
+                .send();
+
+        assertProblem(
+                member.browser()
+                        .delete("/api/users/me")
+                        .json(Map.of("password", "not-my-password"))
+                        .send(),
+                403,
+                "wrong-password");
+        assertProblem(member.browser().delete("/api/users/me").rawJson("{}").send(), 400, "validation");
+
+        ApiResponse deleted = member.browser()
+                .delete("/api/users/me")
+                .json(Map.of("password", PASSWORD))
+                .send();
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.setCookie("access_token").orElseThrow()).contains("Max-Age=0");
+        assertProblem(
+                browser()
+                        .post("/api/auth/login")
+                        .json(Map.of("login", member.username(), "password", PASSWORD))
+                        .send(),
+                401);
+        assertProblem(browser().get("/api/users/" + member.id()).send(), 404);
+        assertProblem(
+                browser().get("/api/users/me").bearer(member.accessToken()).send(), 401);
+        assertThat(friend.browser()
+                        .get("/api/users/me/friend-requests?direction=outgoing")
+                        .send()
+                        .json()
+                        .path("items"))
+                .isEmpty();
+        assertThat(count("select count(*) from refresh_tokens where account_id = ?", member.id()))
+                .isZero();
+        assertThat(count(
+                        "select count(*) from outbox_events where event_type = 'ACCOUNT_DELETED' and actor_id = ?",
+                        member.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void joiningIsRecordedInTheOutbox() {
+        Member member = register("Outbox");
+        String payload = jdbc.sql("select payload from outbox_events where event_type = 'JOINED' and actor_id = ?")
+                .param(member.id())
+                .query(String.class)
+                .single();
+        assertThat(payload).contains("\"username\":\"" + member.username().toLowerCase() + "\"");
+    }
+
+    private long count(String sql, long id) {
+        return jdbc.sql(sql).param(id).query(Long.class).single();
+    }
+
+    private Member registerNamed(String username, String displayName) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("email", username + "@example.org");
+        body.put("password", PASSWORD);
+        body.put("displayName", displayName);
+        ApiResponse response = browser().post("/api/auth/register").json(body).send();
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+        return new Member(response.json().path("id").asLong(), username, "", browser());
+    }
+
+    private static List<Long> ids(ApiResponse response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        return response.json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("id").asLong())
+                .toList();
+    }
+}
