@@ -45,6 +45,20 @@ public record Account(
         return new Account(id, username, email, displayName, bio, passwordHash, roles, createdAt, now, version);
     }
 
+    Account withRoles(Set<String> newRoles, Instant now) {
+        return new Account(
+                id,
+                username,
+                email,
+                displayName,
+                bio,
+                passwordHash,
+                String.join(",", newRoles),
+                createdAt,
+                now,
+                version);
+    }
+
     Account withPasswordHash(String passwordHash, Instant now) {
         return new Account(id, username, email, displayName, bio, passwordHash, roles, createdAt, now, version);
     }

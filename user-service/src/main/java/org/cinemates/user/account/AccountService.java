@@ -130,6 +130,25 @@ public class AccountService {
         return roles;
     }
 
+    /** Roles an operator can grant; USER is every member's. */
+    public static final Set<String> GRANTABLE_ROLES = Set.of("ADMIN");
+
+    /**
+     * Grants or revokes a role. Tokens carry roles, so the change reaches a member's requests with
+     * the next token (a refresh or a new login).
+     */
+    @Transactional
+    public Account changeRole(String username, String role, boolean granted) {
+        if (!GRANTABLE_ROLES.contains(role)) {
+            throw new org.cinemates.platform.web.ValidationFailed("role", "must be one of " + GRANTABLE_ROLES);
+        }
+        Account account = accounts.findByUsername(username.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFound(username));
+        Set<String> roles = new LinkedHashSet<>(account.roleSet());
+        boolean changed = granted ? roles.add(role) : roles.remove(role);
+        return changed ? accounts.save(account.withRoles(roles, now())) : account;
+    }
+
     @Transactional
     public Account updateProfile(long id, @Nullable String displayName, @Nullable String bio) {
         Account account = current(id);

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +21,21 @@ class InternalAccountsController {
     }
 
     record Profiles(Collection<PublicProfile> items) {}
+
+    record Roles(String username, java.util.Set<String> roles) {}
+
+    /** For operators ({@code ./cinemates admin grant USER}): who may edit the catalogue. */
+    @org.springframework.web.bind.annotation.PutMapping("/by-username/{username}/roles/{role}")
+    Roles grant(@PathVariable String username, @PathVariable String role) {
+        Account account = accounts.changeRole(username, role, true);
+        return new Roles(account.username(), accounts.roles(account));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/by-username/{username}/roles/{role}")
+    Roles revoke(@PathVariable String username, @PathVariable String role) {
+        Account account = accounts.changeRole(username, role, false);
+        return new Roles(account.username(), accounts.roles(account));
+    }
 
     @GetMapping
     Profiles profiles(@RequestParam @Size(max = 500) List<Long> ids) {

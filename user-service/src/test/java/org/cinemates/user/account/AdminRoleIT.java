@@ -1,0 +1,98 @@
+package org.cinemates.user.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.user.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+@TestPropertySource(properties = "cinemates.users.admins=configured_admin")
+class AdminRoleIT extends IntegrationTest {
+
+    @Test
+    void anOperatorGrantsAndRevokesAdminAndTheNextTokenSaysSo() {
+        Member member = register("Curator");
+        String path = "/internal/users/by-username/" + member.username() + "/roles/ADMIN";
+        assertThat(roles(member.accessToken())).containsExactly("USER");
+
+        ApiResponse granted =
+                browser().put(path).header("X-Service-Token", SERVICE_TOKEN).send();
+        assertThat(granted.status()).isEqualTo(200);
+        assertThat(granted.json()
+                        .path("roles")
+                        .valueStream()
+                        .map(r -> r.asString())
+                        .toList())
+                .containsExactly("USER", "ADMIN");
+
+        member.browser().post("/api/auth/refresh").send();
+        assertThat(roles(member.browser().cookie("access_token").orElseThrow())).containsExactly("USER", "ADMIN");
+
+        assertThat(browser()
+                        .delete(path)
+                        .header("X-Service-Token", SERVICE_TOKEN)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        member.browser().post("/api/auth/refresh").send();
+        assertThat(roles(member.browser().cookie("access_token").orElseThrow())).containsExactly("USER");
+    }
+
+    @Test
+    void onlyKnownRolesOfKnownMembersWithTheServiceCredential() {
+        Member member = register("Curious");
+        String base = "/internal/users/by-username/";
+        assertProblem(browser().put(base + member.username() + "/roles/ADMIN").send(), 401);
+        assertProblem(
+                browser()
+                        .put(base + member.username() + "/roles/ADMIN")
+                        .bearer(member.accessToken())
+                        .send(),
+                401);
+        assertProblem(
+                browser()
+                        .put(base + member.username() + "/roles/ROOT")
+                        .header("X-Service-Token", SERVICE_TOKEN)
+                        .send(),
+                400,
+                "validation");
+        assertProblem(
+                browser()
+                        .put(base + "no_such_member/roles/ADMIN")
+                        .header("X-Service-Token", SERVICE_TOKEN)
+                        .send(),
+                404,
+                "user-not-found");
+    }
+
+    @Test
+    void usernamesInTheAdminSettingAreAdmins() {
+        ApiResponse joined = browser()
+                .post("/api/auth/register")
+                .json(java.util.Map.of(
+                        "username", "Configured_Admin", "email", "configured.admin@example.org", "password", PASSWORD))
+                .send();
+        assertThat(roles(joined.setCookie("access_token")
+                        .orElseThrow()
+                        .split(";")[0]
+                        .substring("access_token=".length())))
+                .contains("ADMIN");
+    }
+
+    private static List<String> roles(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonMapper.builder()
+                .build()
+                .readTree(payload)
+                .path("roles")
+                .valueStream()
+                .map(r -> r.asString())
+                .toList();
+    }
+}
