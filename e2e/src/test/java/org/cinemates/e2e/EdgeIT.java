@@ -36,7 +36,8 @@ class EdgeIT extends EndToEnd {
             "/api/users/../../internal/users/1/friend-ids",
             "/api/users/%2e%2e/%2e%2e/internal/users/1/friend-ids",
             "/api/users/..%2F..%2Finternal/users/1/friend-ids",
-            "//internal/users/1/friend-ids"
+            "/./internal/users/1/friend-ids",
+            "/api//../internal/users/1/friend-ids"
         }) {
             ApiResponse response =
                     browser().get(path).header("X-Service-Token", token).send();

@@ -38,7 +38,7 @@ class ServiceClientsTest {
             String path = exchange.getRequestURI().getPath();
             seenHeaders.put("token", String.valueOf(exchange.getRequestHeaders().getFirst("X-Service-Token")));
             if (path.contains("/7/")) {
-                sleep(Duration.ofSeconds(3));
+                sleep(Duration.ofSeconds(10));
             }
             int status = path.contains("/5/") ? 500 : path.contains("/4/") ? 404 : 200;
             byte[] body =
@@ -81,7 +81,9 @@ class ServiceClientsTest {
         assertThatThrownBy(() -> client(base()).friendIds(7))
                 .isInstanceOf(DependencyUnavailable.class)
                 .hasMessageContaining("user-service");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        // The answer would take 10 s; giving up after the 700 ms read timeout is what is tested, with
+        // generous room for a loaded machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
     }
 
     @Test

@@ -139,11 +139,13 @@ public class KeyRing implements InitializingBean {
         }
         SigningKey signer =
                 keys.stream().filter(key -> key.retiredAt() == null).findFirst().orElseThrow();
+        // Verification needs public keys only; a private part here would also be decoded on
+        // every request by the key selector.
         List<JWK> published = new ArrayList<>();
         for (SigningKey key : keys) {
             Instant retiredAt = key.retiredAt();
             if (retiredAt == null || retiredAt.plus(tokenTtl).plus(GRACE).isAfter(now)) {
-                published.add(toJwk(key, key == signer));
+                published.add(toJwk(key, false));
             }
         }
         Snapshot fresh = new Snapshot((RSAKey) toJwk(signer, true), signer.createdAt(), new JWKSet(published), now);
