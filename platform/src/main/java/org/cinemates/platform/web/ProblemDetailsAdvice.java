@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -115,22 +116,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response != null ? response : ResponseEntity.badRequest().build();
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
+    /**
+     * Reached only when two requests race past the service's own checks (the same username
+     * registered twice at once, two edits of one record): the loser gets the answer it would have
+     * got a moment later.
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
     @Nullable
-    ResponseEntity<Object> conflict(DataIntegrityViolationException ex, WebRequest request) {
-        // Reached only when two requests race past the service's own checks, e.g. the same
-        // username registered twice at once; the loser gets the answer it would have got later.
+    ResponseEntity<Object> conflict(NestedRuntimeException ex, WebRequest request) {
         log.info(
-                "Data integrity violation answered with 409: {}",
+                "Concurrent change answered with 409: {}",
                 ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = Problems.of(
-                HttpStatus.CONFLICT, "conflict", "Conflict", "The request conflicts with the current state");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
-    }
-
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    @Nullable
-    ResponseEntity<Object> lockingFailure(PessimisticLockingFailureException ex, WebRequest request) {
         ProblemDetail problem = Problems.of(
                 HttpStatus.CONFLICT, "conflict", "Conflict", "A concurrent change got there first; try again");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);

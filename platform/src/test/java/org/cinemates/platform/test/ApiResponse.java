@@ -15,6 +15,14 @@ public record ApiResponse(int status, HttpHeaders headers, String body) {
         return JSON.readTree(body.isEmpty() ? "null" : body);
     }
 
+    /** The {@code id} of each entry of a {@code {items: [...]}} list, in order. */
+    public List<Long> itemIds() {
+        return json().path("items")
+                .valueStream()
+                .map(item -> item.path("id").asLong())
+                .toList();
+    }
+
     public Optional<String> header(String name) {
         return headers.firstValue(name);
     }

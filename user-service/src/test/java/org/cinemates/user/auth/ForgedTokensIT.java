@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.TestTokens;
 import org.cinemates.user.IntegrationTest;
 import org.cinemates.user.signing.KeyRing;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,29 +145,12 @@ class ForgedTokensIT extends IntegrationTest {
     }
 
     private JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer("cinemates")
-                .audience("cinemates-api")
-                .subject(Long.toString(member.id()))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("client_id", "cinemates")
-                .claim("preferred_username", member.username())
-                .claim("roles", List.of("USER"));
-        return change.apply(builder).build();
+        return change.apply(TestTokens.claimsBuilder(member.id(), member.username(), List.of("USER")))
+                .build();
     }
 
-    private static String sign(JWTClaimsSet claims, RSAKey key, String type) throws Exception {
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID())
-                        .type(new JOSEObjectType(type))
-                        .build(),
-                claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+    private static String sign(JWTClaimsSet claims, RSAKey key, String type) {
+        return TestTokens.sign(claims, key, type);
     }
 
     private static String base64(String json) {
