@@ -2,6 +2,7 @@ package org.cinemates.platform.security;
 
 import jakarta.servlet.DispatcherType;
 import org.cinemates.platform.web.ProblemWriter;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,7 +55,14 @@ public class CinematesSecurity {
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(new AccessTokenResolver(cookieIgnored))
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                        .accessDeniedHandler(accessDenied)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(entryPoint.failureHandler());
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .addFilterAfter(

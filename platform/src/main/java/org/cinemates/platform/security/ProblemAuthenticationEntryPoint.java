@@ -5,19 +5,48 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.cinemates.platform.web.ProblemWriter;
 import org.cinemates.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /** 401 as problem details; says whether the token was missing or bad, never why it was bad. */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
 
     private final ProblemWriter problems;
 
     public ProblemAuthenticationEntryPoint(ProblemWriter problems) {
         this.problems = problems;
+    }
+
+    /**
+     * Failures of the Bearer token filter: a token that could not be checked because the keys were
+     * out of reach is the issuer's outage (503), anything else is the token's fault (401).
+     */
+    public AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> {
+            if (exception instanceof AuthenticationServiceException) {
+                log.warn("Cannot verify access tokens: {}", exception.getMessage());
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(
+                        request,
+                        response,
+                        Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "dependency-unavailable",
+                                "Dependency unavailable",
+                                "Access tokens cannot be verified right now; try again shortly"));
+                return;
+            }
+            commence(request, response, exception);
+        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cinemates.platform.PlatformTestApplication;
 import org.cinemates.platform.test.ApiClient;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,10 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "cinemates.web.max-body-size=2KB"
+            "cinemates.web.max-body-size=2KB",
+            // Nothing listens on port 1: the issuer's keys are out of reach.
+            "cinemates.security.jwt.jwks-uri=http://127.0.0.1:1/api/auth/jwks.json",
+            "cinemates.security.jwt.jwks-timeout=500ms"
         })
 class ProblemDetailsIT {
 
@@ -148,6 +152,23 @@ class ProblemDetailsIT {
         assertProblem(client().get("/private/me").send(), 401, "unauthenticated");
         assertProblem(client().get("/private/me").bearer("garbage").send(), 401, "invalid-token");
         assertProblem(client().get("/internal/anything").send(), 401);
+    }
+
+    @Test
+    void tokensThatCannotBeCheckedForLackOfKeysAre503NotUnauthorized() {
+        String wellFormed = TestTokens.sign(
+                TestTokens.claims(7, "someone", java.util.List.of("USER")), TestTokens.newKey("k"), "at+jwt");
+        ApiResponse response = client().get("/private/me").bearer(wellFormed).send();
+        assertProblem(response, 503, "dependency-unavailable");
+        assertThat(response.header("retry-after")).isPresent();
+        assertProblem(
+                client().get("/private/me")
+                        .cookies("access_token=" + wellFormed)
+                        .send(),
+                503);
+        assertThat(client().get("/public/search?q=a").send().status())
+                .as("anonymous requests do not need the keys")
+                .isEqualTo(200);
     }
 
     @Test
