@@ -6,9 +6,9 @@
 #   - search over many queries, the same two ways.
 #
 # Run it as `./cinemates bench movies`: an instance of its own (state .cinemates/bench, nginx on
-# 127.0.0.1:28080), stopped at the end. The MovieLens folder is CINEMATES_MOVIELENS_DIR, or
-# ml-latest-small beside the repository (../shared/data/ml-latest-small). Settings: see
-# bench/lib/common.sh.
+# 127.0.0.1:28080), stopped at the end. The MovieLens folder is CINEMATES_MOVIELENS_DIR, which
+# ./cinemates sets to ml-latest-small beside the repository (../shared/data/ml-latest-small)
+# when it finds it. Settings: see bench/lib/common.sh.
 set -euo pipefail
 
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.opentest4j.TestAbortedException;
 
 /** MovieLens-format folders for tests: ml-latest-small, and small ones written on the spot. */
 public final class TestCatalogues {
@@ -14,7 +15,8 @@ public final class TestCatalogues {
 
     /**
      * ml-latest-small, which lives beside the repository ({@code ../shared/data/ml-latest-small})
-     * and is never committed; {@code -Dcinemates.movielens.dir=...} points elsewhere.
+     * and is never committed; {@code -Dcinemates.movielens.dir=...} points elsewhere. Tests that
+     * need it are skipped where it cannot be found.
      */
     public static Path movieLensSmall() {
         String configured = System.getProperty("cinemates.movielens.dir");
@@ -27,7 +29,9 @@ public final class TestCatalogues {
                 return candidate;
             }
         }
-        throw new IllegalStateException("ml-latest-small not found: it belongs in ../shared/data/ml-latest-small"
+        // Not every machine has the dataset (it is never committed); ./cinemates test finds it
+        // where it exists and passes it on, so there these tests always run.
+        throw new TestAbortedException("ml-latest-small not found: it belongs in ../shared/data/ml-latest-small"
                 + " beside the repository (or set -Dcinemates.movielens.dir)");
     }
 
