@@ -16,10 +16,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Access tokens as user-service issues them, for testing the services that verify them: an RSA
@@ -31,6 +34,8 @@ public final class TestTokens implements AutoCloseable {
     public static final String ISSUER = "cinemates";
     public static final String AUDIENCE = "cinemates-api";
     public static final String CLIENT_ID = "cinemates";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RSAKey key;
     private final HttpServer jwks;
@@ -110,6 +115,30 @@ public final class TestTokens implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The claims of a token, read without checking it. */
+    public static JsonNode payload(String token) {
+        return part(token, 1);
+    }
+
+    /** The JOSE header of a token, read without checking it. */
+    public static JsonNode header(String token) {
+        return part(token, 0);
+    }
+
+    /** The {@code roles} claim of a token. */
+    public static List<String> roles(String token) {
+        return payload(token)
+                .path("roles")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+    }
+
+    private static JsonNode part(String token, int index) {
+        byte[] json = Base64.getUrlDecoder().decode(token.split("\\.")[index]);
+        return JSON.readTree(new String(json, StandardCharsets.UTF_8));
     }
 
     public static RSAKey newKey(String kid) {

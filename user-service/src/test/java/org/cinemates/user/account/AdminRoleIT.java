@@ -3,14 +3,11 @@ package org.cinemates.user.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.TestTokens;
 import org.cinemates.user.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 @TestPropertySource(properties = "cinemates.users.admins=configured_admin")
 class AdminRoleIT extends IntegrationTest {
@@ -19,7 +16,7 @@ class AdminRoleIT extends IntegrationTest {
     void anOperatorGrantsAndRevokesAdminAndTheNextTokenSaysSo() {
         Member member = register("Curator");
         String path = "/internal/users/by-username/" + member.username() + "/roles/ADMIN";
-        assertThat(roles(member.accessToken())).containsExactly("USER");
+        assertThat(TestTokens.roles(member.accessToken())).containsExactly("USER");
 
         ApiResponse granted =
                 browser().put(path).header("X-Service-Token", SERVICE_TOKEN).send();
@@ -32,7 +29,8 @@ class AdminRoleIT extends IntegrationTest {
                 .containsExactly("USER", "ADMIN");
 
         member.browser().post("/api/auth/refresh").send();
-        assertThat(roles(member.browser().cookie("access_token").orElseThrow())).containsExactly("USER", "ADMIN");
+        assertThat(TestTokens.roles(member.browser().cookie("access_token").orElseThrow()))
+                .containsExactly("USER", "ADMIN");
 
         assertThat(browser()
                         .delete(path)
@@ -41,7 +39,8 @@ class AdminRoleIT extends IntegrationTest {
                         .status())
                 .isEqualTo(200);
         member.browser().post("/api/auth/refresh").send();
-        assertThat(roles(member.browser().cookie("access_token").orElseThrow())).containsExactly("USER");
+        assertThat(TestTokens.roles(member.browser().cookie("access_token").orElseThrow()))
+                .containsExactly("USER");
     }
 
     @Test
@@ -78,21 +77,10 @@ class AdminRoleIT extends IntegrationTest {
                 .json(java.util.Map.of(
                         "username", "Configured_Admin", "email", "configured.admin@example.org", "password", PASSWORD))
                 .send();
-        assertThat(roles(joined.setCookie("access_token")
+        assertThat(TestTokens.roles(joined.setCookie("access_token")
                         .orElseThrow()
                         .split(";")[0]
                         .substring("access_token=".length())))
                 .contains("ADMIN");
-    }
-
-    private static List<String> roles(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return JsonMapper.builder()
-                .build()
-                .readTree(payload)
-                .path("roles")
-                .valueStream()
-                .map(r -> r.asString())
-                .toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.TestTokens;
 import org.cinemates.user.IntegrationTest;
 import org.cinemates.user.UserSettings;
 import org.junit.jupiter.api.Test;
@@ -116,13 +117,6 @@ class SigningKeysIT extends IntegrationTest {
     }
 
     private static String kidOf(String token) {
-        String header = new String(
-                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        return tools.jackson.databind.json.JsonMapper.builder()
-                .build()
-                .readTree(header)
-                .path("kid")
-                .asString();
+        return TestTokens.header(token).path("kid").asString();
     }
 }
