@@ -90,13 +90,7 @@ class ImportIT extends IntegrationTest {
         assertThat(deathNote.path("year").asInt()).isEqualTo(2006);
         assertThat(deathNote.path("genres").size()).isZero();
         assertThat(strings(movie(7000005).path("genres"))).containsExactly("Action", "Western");
-        assertThat(api().get("/api/movies?q=desu%20noto")
-                        .send()
-                        .json()
-                        .path("items")
-                        .get(0)
-                        .path("id")
-                        .asLong())
+        assertThat(api().get("/api/movies?q=desu%20noto").send().itemIds().get(0))
                 .isEqualTo(7000004);
     }
 
@@ -255,12 +249,7 @@ class ImportIT extends IntegrationTest {
         assertThat(again.updated()).isZero();
         assertThat(strings(movie(7005001).path("tags"))).containsExactly("twice", "once");
         assertThat(api().get("/api/movies/7005001").send().header("ETag")).contains(etag);
-        assertThat(api().get("/api/movies?q=same%20again")
-                        .send()
-                        .json()
-                        .path("total")
-                        .asLong())
-                .isEqualTo(1);
+        assertThat(api().get("/api/movies?q=same%20again").send().total()).isEqualTo(1);
     }
 
     @Test
@@ -361,14 +350,7 @@ class ImportIT extends IntegrationTest {
         }
         assertThat(status.path("state").asString()).isEqualTo("DONE");
         assertThat(status.path("files").get(0).path("rows").asLong()).isGreaterThanOrEqualTo(300);
-        assertThat(api().get("/api/movies?q=wall-e")
-                        .send()
-                        .json()
-                        .path("items")
-                        .get(0)
-                        .path("id")
-                        .asLong())
-                .isEqualTo(60069);
+        assertThat(api().get("/api/movies?q=wall-e").send().itemIds().get(0)).isEqualTo(60069);
     }
 
     private JsonNode movie(long id) {

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -22,10 +21,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.cinemates.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,27 +160,12 @@ class JwtVerificationTest {
     }
 
     private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
-        return change.apply(new JWTClaimsSet.Builder()
-                        .issuer("cinemates")
-                        .audience("cinemates-api")
-                        .subject("42")
-                        .issueTime(Date.from(now))
-                        .expirationTime(Date.from(now.plusSeconds(300)))
-                        .jwtID(UUID.randomUUID().toString())
-                        .claim("client_id", "cinemates"))
+        return change.apply(TestTokens.claimsBuilder(42, "someone", List.of("USER")))
                 .build();
     }
 
-    private static String sign(JWTClaimsSet claims, RSAKey key, String type) throws Exception {
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID())
-                        .type(new JOSEObjectType(type))
-                        .build(),
-                claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+    private static String sign(JWTClaimsSet claims, RSAKey key, String type) {
+        return TestTokens.sign(claims, key, type);
     }
 
     private static String b64(String text) {

@@ -23,6 +23,11 @@ public record ApiResponse(int status, HttpHeaders headers, String body) {
                 .toList();
     }
 
+    /** The {@code total} of a paged list. */
+    public long total() {
+        return json().path("total").asLong();
+    }
+
     public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
