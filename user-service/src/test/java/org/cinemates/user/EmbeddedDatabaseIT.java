@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "spring.datasource.url=jdbc:h2:mem:users-embedded;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "spring.datasource.username=sa",
             "spring.datasource.password=",
-            "cinemates.security.service-token=h2-token"
+            "cinemates.security.service-token=h2-token",
+            "cinemates.outbox.relay.url="
         })
 class EmbeddedDatabaseIT {
 

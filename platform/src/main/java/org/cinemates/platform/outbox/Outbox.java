@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,11 +22,21 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Runnable afterCommit;
 
     public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this(jdbc, json, clock, () -> {});
+    }
+
+    /**
+     * @param afterCommit runs once a transaction that appended events has committed (wakes the
+     *     relay, so delivery does not wait for its next poll)
+     */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Runnable afterCommit) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** Stores an event; must run inside the transaction that makes the change. */
@@ -42,6 +54,14 @@ public class Outbox {
                 .param("payload", json.writeValueAsString(payload))
                 .param("occurredAt", Timestamp.from(now))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterCommit.run();
+                }
+            });
+        }
         return eventId;
     }
 }

@@ -25,6 +25,7 @@ public class AccountService {
 
     public static final String JOINED = "JOINED";
     public static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
+    public static final String PROFILE_UPDATED = "PROFILE_UPDATED";
 
     private final Accounts accounts;
     private final PasswordEncoder passwords;
@@ -154,7 +155,12 @@ public class AccountService {
         Account account = current(id);
         String newName = displayName != null ? displayName.trim() : account.displayName();
         String newBio = bio != null ? bio.strip() : account.bio();
-        return accounts.save(account.withProfile(newName, newBio, now()));
+        Account saved = accounts.save(account.withProfile(newName, newBio, now()));
+        if (!newName.equals(account.displayName())) {
+            outbox.append(
+                    PROFILE_UPDATED, id, Map.of("userId", id, "username", account.username(), "displayName", newName));
+        }
+        return saved;
     }
 
     /** Deletes the account with its sessions, friendships and requests. */

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FriendshipService {
 
     static final String BEFRIENDED = "BEFRIENDED";
+    static final String UNFRIENDED = "UNFRIENDED";
 
     private final FriendRequests requests;
     private final Friendships friendships;
@@ -108,6 +109,7 @@ class FriendshipService {
         if (!friendships.remove(me, friend)) {
             throw new NotFriends();
         }
+        outbox.append(UNFRIENDED, me, Map.of("userId", me, "friendId", friend));
     }
 
     List<PublicProfile> friends(long me) {

@@ -53,6 +53,14 @@ class AccountIT extends IntegrationTest {
                         .path("displayName")
                         .asString())
                 .isEqualTo("Éditrice");
+        assertThat(jdbc.sql("select payload from outbox_events where event_type = 'PROFILE_UPDATED' and actor_id = ?")
+                        .param(member.id())
+                        .query(String.class)
+                        .list())
+                .as("only the display name change is news for other services")
+                .singleElement()
+                .asString()
+                .contains("\"displayName\":\"Éditrice\"");
     }
 
     @Test

@@ -207,6 +207,13 @@ class FriendshipIT extends IntegrationTest {
                 .isEqualTo(204);
         assertThat(friends(ann)).isEmpty();
         assertThat(friends(bob)).isEmpty();
+        assertThat(jdbc.sql("select payload from outbox_events where event_type = 'UNFRIENDED' and actor_id = ?")
+                        .param(ann.id())
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("\"friendId\":" + bob.id());
         assertProblem(ann.browser().delete("/api/users/me/friends/" + bob.id()).send(), 404, "not-friends");
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.outbox;
+
+import org.jspecify.annotations.NullMarked;
