@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "spring.datasource.username=sa",
             "spring.datasource.password=",
             "cinemates.security.service-token=h2-token",
-            "cinemates.outbox.relay.url="
+            "cinemates.outbox.relay.enabled=false"
         })
 class EmbeddedDatabaseIT {
 

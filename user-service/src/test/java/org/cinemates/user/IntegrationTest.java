@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "cinemates.security.service-token=" + IntegrationTest.SERVICE_TOKEN,
             // Tests read the outbox; nothing relays it (no activity-service here).
-            "cinemates.outbox.relay.url=",
+            "cinemates.outbox.relay.enabled=false",
             "cinemates.users.throttle.login-per-account=1000/1m",
             "cinemates.users.throttle.login-per-ip=100000/1m",
             "cinemates.users.throttle.register-per-ip=100000/1m"

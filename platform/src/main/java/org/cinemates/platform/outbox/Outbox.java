@@ -3,6 +3,7 @@ package org.cinemates.platform.outbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,38 +23,54 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final OutboxDestinations destinations;
     private final Runnable afterCommit;
 
+    /** An outbox whose events all go to activity-service. */
     public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this(jdbc, json, clock, () -> {});
+        this(jdbc, json, clock, new OutboxDestinations(Map.of()), () -> {});
     }
 
     /**
+     * @param destinations who takes which events; with none configured, everything goes to
+     *     activity-service
      * @param afterCommit runs once a transaction that appended events has committed (wakes the
      *     relay, so delivery does not wait for its next poll)
      */
-    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Runnable afterCommit) {
+    public Outbox(
+            JdbcClient jdbc, JsonMapper json, Clock clock, OutboxDestinations destinations, Runnable afterCommit) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.destinations = destinations;
         this.afterCommit = afterCommit;
     }
 
-    /** Stores an event; must run inside the transaction that makes the change. */
+    /**
+     * Stores an event, once for each destination that takes its type; must run inside the
+     * transaction that makes the change.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(String type, long actorId, Map<String, ?> payload) {
         UUID eventId = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("""
-                        insert into outbox_events (event_id, event_type, actor_id, payload, occurred_at, next_attempt_at)
-                        values (:eventId, :type, :actorId, :payload, :occurredAt, :occurredAt)
-                        """)
-                .param("eventId", eventId)
-                .param("type", type)
-                .param("actorId", actorId)
-                .param("payload", json.writeValueAsString(payload))
-                .param("occurredAt", Timestamp.from(now))
-                .update();
+        String body = json.writeValueAsString(payload);
+        List<String> takers =
+                destinations.destinations().isEmpty() ? List.of(OutboxDestinations.DEFAULT) : destinations.takers(type);
+        for (String destination : takers) {
+            jdbc.sql("""
+                            insert into outbox_events
+                                (event_id, destination, event_type, actor_id, payload, occurred_at, next_attempt_at)
+                            values (:eventId, :destination, :type, :actorId, :payload, :occurredAt, :occurredAt)
+                            """)
+                    .param("eventId", eventId)
+                    .param("destination", destination)
+                    .param("type", type)
+                    .param("actorId", actorId)
+                    .param("payload", body)
+                    .param("occurredAt", Timestamp.from(now))
+                    .update();
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -14,7 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,8 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers the service's outbox to activity-service until each event is acknowledged.
+ * Delivers the service's outbox to one destination (activity-service's {@code
+ * /internal/activities}, say) until each event is acknowledged.
  *
  * <p>Each round locks the oldest undelivered events with {@code FOR UPDATE SKIP LOCKED}, posts
  * them in one request and marks them delivered in the same transaction. Several instances of a
@@ -35,14 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  * min-backoff} to {@code max-backoff}, keeping the events in order. A commit that appends an
  * event wakes it at once, so an activity reaches the feed within a moment, not a poll interval.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final RestClient activities;
+    private final RestClient client;
+    private final String destination;
+    private final String path;
     private final JsonMapper json;
     private final Clock clock;
     private final OutboxRelaySettings settings;
@@ -61,13 +63,17 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            RestClient activities,
+            RestClient client,
+            String destination,
+            String path,
             JsonMapper json,
             Clock clock,
             OutboxRelaySettings settings) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.activities = activities;
+        this.client = client;
+        this.destination = destination;
+        this.path = path;
         this.json = json;
         this.clock = clock;
         this.settings = settings;
@@ -96,11 +102,12 @@ public class OutboxRelay implements SmartLifecycle {
             List<Pending> batch = jdbc.sql("""
                             select id, event_id, event_type, actor_id, payload, occurred_at
                             from outbox_events
-                            where published_at is null
+                            where destination = :destination and published_at is null
                             order by id
                             limit :limit
                             for update skip locked
                             """)
+                    .param("destination", destination)
                     .param("limit", settings.batchSize())
                     .query((rs, row) -> new Pending(
                             rs.getLong("id"),
@@ -144,9 +151,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Events not delivered yet. */
     public long backlog() {
-        return jdbc.sql("select count(*) from outbox_events where published_at is null")
+        return jdbc.sql("select count(*) from outbox_events where destination = :destination and published_at is null")
+                .param("destination", destination)
                 .query(Long.class)
                 .single();
+    }
+
+    public String destination() {
+        return destination;
     }
 
     public long deliveredCount() {
@@ -162,9 +174,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(p ->
                         OutboxEvent.of(p.eventId(), p.type(), p.actorId(), p.occurredAt(), json.readTree(p.payload())))
                 .toList();
-        activities
-                .post()
-                .uri("/internal/activities")
+        client.post()
+                .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("events", events))
                 .retrieve()
@@ -172,13 +183,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
-        log.info("Outbox relay delivering to {}", settings.url());
+        log.info("Outbox relay delivering to {}", destination);
         while (running) {
             Duration pause;
             try {
                 int sent = deliverBatch();
                 if (consecutiveFailures > 0) {
-                    log.info("Outbox relay delivers again after {} failed attempts", consecutiveFailures);
+                    log.info(
+                            "Outbox relay delivers to {} again after {} failed attempts",
+                            destination,
+                            consecutiveFailures);
                 }
                 consecutiveFailures = 0;
                 purgeWhenDue();
@@ -189,7 +203,8 @@ public class OutboxRelay implements SmartLifecycle {
                 pause = backoff(consecutiveFailures);
                 if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
                     log.warn(
-                            "Outbox relay could not deliver ({} attempts so far), retrying in {} ms: {}",
+                            "Outbox relay could not deliver to {} ({} attempts so far), retrying in {} ms: {}",
+                            destination,
                             consecutiveFailures,
                             pause.toMillis(),
                             rootMessage(e));
@@ -232,7 +247,8 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextPurge = now.plus(PURGE_EVERY);
-        int purged = jdbc.sql("delete from outbox_events where published_at < :before")
+        int purged = jdbc.sql("delete from outbox_events where destination = :destination and published_at < :before")
+                .param("destination", destination)
                 .param("before", Timestamp.from(now.minus(settings.retention())))
                 .update();
         if (purged > 0) {
@@ -245,20 +261,14 @@ public class OutboxRelay implements SmartLifecycle {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    @Override
     public void start() {
-        if (!settings.enabled()) {
-            log.warn("Outbox relay is off (cinemates.outbox.relay.url is blank): events stay in the outbox");
-            return;
-        }
         running = true;
-        Thread thread = new Thread(this::run, "outbox-relay");
+        Thread thread = new Thread(this::run, "outbox-relay-" + destination);
         thread.setDaemon(true);
         worker = thread;
         thread.start();
     }
 
-    @Override
     public void stop() {
         running = false;
         wake();
@@ -272,7 +282,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    @Override
     public boolean isRunning() {
         return running;
     }

@@ -1,14 +1,14 @@
 package org.cinemates.platform.outbox;
 
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the outbox relay delivers events ({@code cinemates.outbox.relay.*}).
+ * How the outbox relay delivers events ({@code cinemates.outbox.relay.*}); where to is in {@link
+ * OutboxDestinations}.
  *
- * @param url activity-service's base URL; the relay is off while it is blank
+ * @param enabled whether this instance relays at all (every instance may: they never double-send)
  * @param batchSize events per delivery (one HTTP request, one transaction)
  * @param pollInterval how often an idle relay looks for events nobody woke it up for (written by
  *     another instance, or left by a failed delivery)
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cinemates.outbox.relay")
 public record OutboxRelaySettings(
-        @Nullable String url,
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("200") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("250ms") Duration minBackoff,
@@ -29,9 +29,5 @@ public record OutboxRelaySettings(
         if (batchSize < 1 || batchSize > 500) {
             throw new IllegalArgumentException("cinemates.outbox.relay.batch-size must be 1 to 500");
         }
-    }
-
-    public boolean enabled() {
-        return url != null && !url.isBlank();
     }
 }

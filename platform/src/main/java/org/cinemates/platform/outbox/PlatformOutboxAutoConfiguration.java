@@ -1,15 +1,15 @@
 package org.cinemates.platform.outbox;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.cinemates.platform.http.PlatformClientsAutoConfiguration;
 import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.platform.http.ServiceEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox writer, for services with a database, and its relay for services that name where
- * to deliver ({@code cinemates.outbox.relay.url}).
+ * The outbox writer, for services with a database, and its relays: one per configured
+ * destination ({@code cinemates.outbox.destinations.*}), unless {@code
+ * cinemates.outbox.relay.enabled=false}.
  */
 @AutoConfiguration(
         after = PlatformClientsAutoConfiguration.class,
@@ -29,32 +30,44 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
             "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
         })
-@EnableConfigurationProperties(OutboxRelaySettings.class)
+@EnableConfigurationProperties({OutboxRelaySettings.class, OutboxDestinations.class})
 public class PlatformOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(JdbcClient.class)
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, json, clock, () -> relay.ifAvailable(OutboxRelay::wake));
+    Outbox outbox(
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock,
+            OutboxDestinations destinations,
+            ObjectProvider<OutboxRelays> relays) {
+        return new Outbox(jdbc, json, clock, destinations, () -> relays.ifAvailable(OutboxRelays::wake));
     }
 
     @Bean
     @ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class, ServiceClients.class})
-    @ConditionalOnProperty(prefix = "cinemates.outbox.relay", name = "url")
-    OutboxRelay outboxRelay(
+    @ConditionalOnBooleanProperty(name = "cinemates.outbox.relay.enabled", matchIfMissing = true)
+    OutboxRelays outboxRelays(
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             ServiceClients clients,
             JsonMapper json,
             Clock clock,
-            OutboxRelaySettings settings) {
-        String url = settings.url();
-        var endpoint = new ServiceEndpoint(
-                "activity-service",
-                URI.create(url == null || url.isBlank() ? "http://127.0.0.1" : url),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
-        return new OutboxRelay(
-                jdbc, new TransactionTemplate(transactionManager), clients.restClient(endpoint), json, clock, settings);
+            OutboxRelaySettings settings,
+            OutboxDestinations destinations) {
+        var transactions = new TransactionTemplate(transactionManager);
+        List<OutboxRelay> relays = destinations.destinations().entrySet().stream()
+                .map(d -> new OutboxRelay(
+                        jdbc,
+                        transactions,
+                        clients.restClient(new ServiceEndpoint(
+                                d.getKey(), d.getValue().url(), Duration.ofSeconds(1), Duration.ofSeconds(10))),
+                        d.getKey(),
+                        d.getValue().path(),
+                        json,
+                        clock,
+                        settings))
+                .toList();
+        return new OutboxRelays(relays);
     }
 }

@@ -205,10 +205,13 @@ class AccountIT extends IntegrationTest {
                 .isEmpty();
         assertThat(count("select count(*) from refresh_tokens where account_id = ?", member.id()))
                 .isZero();
-        assertThat(count(
-                        "select count(*) from outbox_events where event_type = 'ACCOUNT_DELETED' and actor_id = ?",
-                        member.id()))
-                .isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select destination from outbox_events where event_type = 'ACCOUNT_DELETED' and actor_id = ?")
+                        .param(member.id())
+                        .query(String.class)
+                        .list())
+                .as("activity-service forgets their activity, preference-service their ratings")
+                .containsExactlyInAnyOrder("activity-service", "preference-service");
     }
 
     @Test
