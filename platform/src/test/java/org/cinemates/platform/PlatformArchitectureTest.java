@@ -31,7 +31,8 @@ class PlatformArchitectureTest {
                         "com.fasterxml.jackson.annotation..",
                         "com.nimbusds..",
                         "com.github.benmanes.caffeine..",
-                        "io.github.bucket4j..")
+                        "io.github.bucket4j..",
+                        "io.lettuce..")
                 .check(PLATFORM);
     }
 

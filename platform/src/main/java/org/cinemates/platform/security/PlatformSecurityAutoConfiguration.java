@@ -1,5 +1,6 @@
 package org.cinemates.platform.security;
 
+import org.cinemates.platform.shared.PlatformSharedStateAutoConfiguration;
 import org.cinemates.platform.web.PlatformWebAutoConfiguration;
 import org.cinemates.platform.web.ProblemWriter;
 import org.cinemates.platform.web.Problems;
@@ -25,7 +26,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * the service credential get through.
  */
 @AutoConfiguration(
-        after = PlatformWebAutoConfiguration.class,
+        after = {PlatformWebAutoConfiguration.class, PlatformSharedStateAutoConfiguration.class},
         beforeName = {
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -55,8 +56,8 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
-    CinematesSecurity cinematesSecurity(JwtDecoder decoder, ProblemWriter problems) {
-        return new CinematesSecurity(decoder, problems);
+    CinematesSecurity cinematesSecurity(JwtDecoder decoder, ProblemWriter problems, RevokedTokens revoked) {
+        return new CinematesSecurity(revoked.guard(decoder), problems);
     }
 
     @Bean

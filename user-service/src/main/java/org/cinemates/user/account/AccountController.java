@@ -12,6 +12,8 @@ import java.util.List;
 import org.cinemates.platform.security.AuthCookies;
 import org.cinemates.platform.security.CinematesSecurityProperties;
 import org.cinemates.platform.security.CurrentUser;
+import org.cinemates.platform.security.RevokedTokens;
+import org.cinemates.user.UserSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -31,10 +33,18 @@ class AccountController {
 
     private final AccountService accounts;
     private final CinematesSecurityProperties security;
+    private final RevokedTokens revokedTokens;
+    private final UserSettings settings;
 
-    AccountController(AccountService accounts, CinematesSecurityProperties security) {
+    AccountController(
+            AccountService accounts,
+            CinematesSecurityProperties security,
+            RevokedTokens revokedTokens,
+            UserSettings settings) {
         this.accounts = accounts;
         this.security = security;
+        this.revokedTokens = revokedTokens;
+        this.settings = settings;
     }
 
     @GetMapping("/me")
@@ -65,6 +75,8 @@ class AccountController {
     ResponseEntity<Void> delete(
             CurrentUser user, @Valid @RequestBody AccountDeletion deletion, HttpServletRequest request) {
         accounts.delete(user.id(), deletion.password());
+        // Its tokens stop working everywhere now (with shared state), not when they expire.
+        revokedTokens.revokeSubject(String.valueOf(user.id()), settings.accessTokenTtl());
         boolean secure = request.isSecure() || security.secureCookies();
         ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();
         for (ResponseCookie cookie : AuthCookies.cleared(secure)) {

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.cinemates.platform.ratelimit.RateLimiter;
+import org.cinemates.platform.ratelimit.RateLimiters;
 import org.cinemates.platform.security.AuthCookies;
+import org.cinemates.platform.security.RevokedTokens;
 import org.cinemates.user.UserSettings;
 import org.cinemates.user.account.Account;
 import org.cinemates.user.account.AccountService;
@@ -17,6 +19,8 @@ import org.cinemates.user.account.AccountView;
 import org.cinemates.user.account.ProfileText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,16 +39,27 @@ class AuthController {
     private final SessionCookies cookies;
     private final RateLimiter registrationsPerAddress;
     private final UserSettings settings;
+    private final RevokedTokens revokedTokens;
+    private final JwtDecoder tokens;
 
     AuthController(
-            AccountService accounts, Logins logins, Sessions sessions, SessionCookies cookies, UserSettings settings) {
+            AccountService accounts,
+            Logins logins,
+            Sessions sessions,
+            SessionCookies cookies,
+            UserSettings settings,
+            RateLimiters limiters,
+            RevokedTokens revokedTokens,
+            JwtDecoder tokens) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;
         this.cookies = cookies;
         this.settings = settings;
+        this.revokedTokens = revokedTokens;
+        this.tokens = tokens;
         this.registrationsPerAddress =
-                new RateLimiter("registrations-per-ip", settings.throttle().registerPerIp());
+                limiters.create("registrations-per-ip", settings.throttle().registerPerIp());
     }
 
     /** Hands out a CSRF token; keeps the current one, which the session may be bound to. */
@@ -114,6 +129,15 @@ class AuthController {
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
         sessions.end(AuthCookies.read(request, AuthCookies.REFRESH_TOKEN));
+        // The access token dies with the session, in every service, not only when it expires.
+        String access = AuthCookies.read(request, AuthCookies.ACCESS_TOKEN);
+        if (access != null) {
+            try {
+                revokedTokens.revoke(tokens.decode(access));
+            } catch (JwtException e) {
+                // Expired or forged: nothing to revoke.
+            }
+        }
         return ResponseEntity.noContent().headers(cookies.cleared(request)).build();
     }
 }

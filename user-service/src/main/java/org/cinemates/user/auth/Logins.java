@@ -3,6 +3,7 @@ package org.cinemates.user.auth;
 import java.util.Locale;
 import java.util.Optional;
 import org.cinemates.platform.ratelimit.RateLimiter;
+import org.cinemates.platform.ratelimit.RateLimiters;
 import org.cinemates.user.UserSettings;
 import org.cinemates.user.account.Account;
 import org.cinemates.user.account.AccountService;
@@ -21,13 +22,13 @@ class Logins {
     private final RateLimiter failuresPerAccount;
     private final RateLimiter failuresPerAddress;
 
-    Logins(AccountService accounts, Sessions sessions, UserSettings settings) {
+    Logins(AccountService accounts, Sessions sessions, UserSettings settings, RateLimiters limiters) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.failuresPerAccount = new RateLimiter(
+        this.failuresPerAccount = limiters.create(
                 "login-failures-per-account", settings.throttle().loginPerAccount());
         this.failuresPerAddress =
-                new RateLimiter("login-failures-per-ip", settings.throttle().loginPerIp());
+                limiters.create("login-failures-per-ip", settings.throttle().loginPerIp());
     }
 
     Session login(String login, String password, String clientAddress) {

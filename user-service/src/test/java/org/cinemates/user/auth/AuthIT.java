@@ -261,6 +261,7 @@ class AuthIT extends IntegrationTest {
         ApiClient browser = member.browser();
         String refresh = browser.cookie("refresh_token").orElseThrow();
         String xsrf = browser.cookie("XSRF-TOKEN").orElseThrow();
+        String access = member.accessToken();
 
         ApiResponse logout = browser.post("/api/auth/logout").send();
 
@@ -275,6 +276,8 @@ class AuthIT extends IntegrationTest {
                 .header("X-XSRF-TOKEN", xsrf)
                 .send();
         assertProblem(reuse, 401, "invalid-refresh-token");
+        // A copy of the logged-out access token is dead too.
+        assertProblem(browser().get("/api/users/me").bearer(access).send(), 401);
     }
 
     @Test

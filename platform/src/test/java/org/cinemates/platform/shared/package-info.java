@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.shared;
+
+import org.jspecify.annotations.NullMarked;
