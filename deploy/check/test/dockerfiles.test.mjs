@@ -1,0 +1,157 @@
+// The images: both Dockerfiles pass the lint; the service image is layered, non-root, healthy
+// and sized by its container; the edge image renders the one nginx template completely.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { envOf, lintDockerfile, renderNginxTemplate, stagesOf } from "../lib/dockerfile.mjs";
+import { paths, readText, SERVICES } from "../lib/files.mjs";
+import { run, which } from "../lib/tools.mjs";
+
+const serviceDockerfile = readText(paths.serviceDockerfile);
+const nginxDockerfile = readText(paths.nginxDockerfile);
+const template = readText(paths.nginxTemplate);
+
+describe("Dockerfile lint", () => {
+  it("deploy/docker/Dockerfile passes", () => assert.deepEqual(lintDockerfile(serviceDockerfile), []));
+  it("deploy/docker/nginx.Dockerfile passes", () => assert.deepEqual(lintDockerfile(nginxDockerfile), []));
+
+  const caught = (text, pattern) => {
+    const problems = lintDockerfile(text);
+    assert.ok(problems.some((p) => pattern.test(p)), `expected a problem matching ${pattern}, got:\n${problems.join("\n")}`);
+  };
+  it("catches a runtime stage without HEALTHCHECK", () => caught(serviceDockerfile.replace(/^HEALTHCHECK .*$/m, ""), /no HEALTHCHECK/));
+  it("catches a runtime stage running as root", () => caught(serviceDockerfile.replace(/^USER .*$/m, "USER root"), /runs as root/));
+  it("catches a runtime stage without USER", () => caught(nginxDockerfile.replace(/^USER .*$/m, ""), /runs as root \(no USER\)/));
+  it("catches an untagged or latest base image", () => {
+    caught(serviceDockerfile.replace("FROM eclipse-temurin:21-jre", "FROM eclipse-temurin"), /has no tag/);
+    caught(nginxDockerfile.replace("FROM nginx:1.27-alpine", "FROM nginx:latest"), /latest/);
+  });
+  it("catches a shell-form ENTRYPOINT", () => caught(serviceDockerfile.replace(/^ENTRYPOINT .*$/m, "ENTRYPOINT java -jar app.jar"), /shell form/));
+  it("catches a single-stage build", () => caught("FROM eclipse-temurin:21-jre\nUSER 1000\nEXPOSE 8080\nHEALTHCHECK CMD true\nENTRYPOINT [\"java\"]\n", /multi-stage/));
+  it("catches an unknown flag (dockerfile-utils)", () => caught(serviceDockerfile.replace("COPY --chmod=755", "COPY --chmd=755"), /Unknown flag/));
+  it("catches BuildKit flags without the syntax directive", () => caught(serviceDockerfile.replace(/^# syntax=.*\n/, ""), /syntax=docker\/dockerfile:1/));
+});
+
+describe("the service image", () => {
+  const stages = stagesOf(serviceDockerfile);
+  const runtime = stages.at(-1);
+  const runtimeText = runtime.instructions.map((i) => `${i.keyword} ${i.text}`).join("\n");
+
+  it("builds with the Maven wrapper on a JDK 17 image and runs on a Temurin JRE", () => {
+    assert.match(stages[0].image, /^(eclipse-temurin|maven)$/);
+    assert.match(stages[0].tag, /^(17-jdk|3\.9-eclipse-temurin-17)/);
+    assert.ok(stages[0].instructions.some((i) => i.keyword === "RUN" && /\.\/mvnw .*--projects "\$\{SERVICE\}" --also-make/.test(i.text)));
+    assert.equal(runtime.image, "eclipse-temurin");
+    assert.match(runtime.tag, /^(17|21)-jre/);
+  });
+
+  it("splits Spring Boot's layered jar and copies the layers from the most to the least stable", () => {
+    assert.match(serviceDockerfile, /java -Djarmode=tools -jar \S+ extract --layers --launcher/);
+    const layers = runtime.instructions.filter((i) => i.keyword === "COPY" && i.flags.includes("from")).map((i) => /layers\/([a-z-]+)\//.exec(i.text)?.[1]);
+    assert.deepEqual(layers, ["dependencies", "spring-boot-loader", "snapshot-dependencies", "application"]);
+    assert.match(runtimeText, /org\.springframework\.boot\.loader\.launch\.JarLauncher/);
+  });
+
+  it("runs as a numeric non-root user, so Kubernetes can verify runAsNonRoot", () => {
+    const user = runtime.instructions.filter((i) => i.keyword === "USER").at(-1).text.trim();
+    assert.match(user, /^[1-9][0-9]*(:[0-9]+)?$/);
+  });
+
+  it("sizes the JVM from the container's memory limit, and binds beyond loopback", () => {
+    const env = envOf(serviceDockerfile);
+    assert.match(env.CINEMATES_JAVA_OPTS, /-XX:MaxRAMPercentage=\d+/);
+    assert.doesNotMatch(env.CINEMATES_JAVA_OPTS, /-Xmx/);
+    assert.equal(env.CINEMATES_BIND_ADDRESS, "0.0.0.0");
+    assert.match(runtimeText, /ENTRYPOINT .*exec java \$\{CINEMATES_JAVA_OPTS\}/);
+  });
+
+  it("checks health on the readiness group of the service's own port", () => {
+    const script = readText(paths.healthcheck);
+    assert.match(script, /\/actuator\/health\/readiness/);
+    for (const s of SERVICES) assert.match(script, new RegExp(`${s.name}\\) port_variable=CINEMATES_${s.area}_PORT`));
+    assert.match(runtimeText, /HEALTHCHECK .*CMD \["cinemates-healthcheck"\]/);
+  });
+
+  it("refuses a SERVICE/PORT pair that is not a service", () => {
+    for (const s of SERVICES) assert.ok(serviceDockerfile.includes(`${s.name}:${s.port}`), `${s.name}:${s.port} is accepted`);
+    assert.match(serviceDockerfile, /\*\) echo .* >&2; exit 1 ;;/);
+  });
+});
+
+describe("the edge image", () => {
+  const env = envOf(nginxDockerfile);
+  const stages = stagesOf(nginxDockerfile);
+
+  it("builds the web app in a node:20 stage and serves it from nginx", () => {
+    assert.equal(stages[0].image, "node");
+    assert.match(stages[0].tag, /^20/);
+    assert.ok(stages[0].instructions.some((i) => i.keyword === "RUN" && /npm ci/.test(i.text)));
+    assert.ok(stages[0].instructions.some((i) => i.keyword === "RUN" && /npm run build/.test(i.text)));
+    const copy = stages.at(-1).instructions.find((i) => i.keyword === "COPY" && i.flags.includes("from"));
+    assert.match(copy.text, /\/dist\/ \S+/);
+    assert.ok(copy.text.includes(env.CINEMATES_WEB_ROOT), "the build output lands in CINEMATES_WEB_ROOT");
+    assert.equal(stages.at(-1).image, "nginx");
+  });
+
+  it("lets the entrypoint substitute only CINEMATES_ variables, and gives every one the template uses a value", () => {
+    assert.equal(env.NGINX_ENVSUBST_FILTER, "CINEMATES_");
+    const config = (text) => text.split("\n").filter((line) => !line.trim().startsWith("#")).join("\n");
+    const used = new Set([...config(template).matchAll(/\$\{?(CINEMATES_[A-Z0-9_]+)\}?/g)].map((m) => m[1]));
+    assert.ok(used.size > 10);
+    for (const name of used) assert.ok(name in env, `${name} has no default in nginx.Dockerfile`);
+    const rendered = renderNginxTemplate(template, env);
+    assert.doesNotMatch(config(rendered), /\$\{?CINEMATES_/);
+    assert.match(rendered, /\$cinemates_request_id/, "nginx's own variables stay");
+    assert.match(rendered, /server user-service:8081;/);
+  });
+
+  it("is configured as `nginx -t` accepts", (t) => {
+    if (!which("nginx")) {
+      t.skip("no nginx here");
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), "cinemates-edge-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    for (const sub of ["conf.d", "cache", "www", "logs"]) mkdirSync(join(dir, sub), { recursive: true });
+    writeFileSync(join(dir, "www/index.html"), "<!doctype html><title>Cinemates</title>\n");
+    // The image's defaults, with the upstream names (which only resolve inside Compose or
+    // Kubernetes) and the image's paths moved into a temporary folder.
+    const testEnv = {
+      ...env,
+      ...Object.fromEntries(SERVICES.map((s) => [`CINEMATES_${s.area}_UPSTREAM`, `127.0.0.1:${s.port}`])),
+      CINEMATES_WEB_ROOT: join(dir, "www"),
+      CINEMATES_CACHE_DIR: join(dir, "cache/cinemates"),
+      CINEMATES_ACCESS_LOG: join(dir, "logs/access.log"),
+      CINEMATES_NGINX_SNIPPETS: paths.nginxSnippets,
+    };
+    writeFileSync(join(dir, "conf.d/cinemates.conf"), renderNginxTemplate(template, testEnv));
+    const mime = existsSync("/etc/nginx/mime.types") ? "/etc/nginx/mime.types" : join(dir, "mime.types");
+    if (!existsSync(mime)) writeFileSync(mime, "types { text/html html; application/javascript js; text/css css; }\n");
+    const main = readText(paths.nginxConf)
+      .replaceAll("/etc/nginx/mime.types", mime)
+      .replaceAll("/etc/nginx/conf.d", join(dir, "conf.d"))
+      .replaceAll("/var/cache/nginx", join(dir, "cache"))
+      .replaceAll("/tmp/nginx.pid", join(dir, "nginx.pid"))
+      .replaceAll("/dev/stderr", join(dir, "logs/error.log"));
+    writeFileSync(join(dir, "nginx.conf"), main);
+    const result = run("nginx", ["-t", "-p", `${dir}/`, "-c", join(dir, "nginx.conf"), "-e", join(dir, "logs/error.log")]);
+    assert.equal(result.status, 0, result.stderr);
+  });
+});
+
+describe(".dockerignore", () => {
+  const ignored = readText(paths.dockerignore).split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  it("keeps secrets, local state and build output out of the build context", () => {
+    for (const entry of [".git", ".env", ".cinemates", "**/target", "**/node_modules", "frontend/dist"]) {
+      assert.ok(ignored.includes(entry), `${entry} is not ignored`);
+    }
+  });
+  it("keeps what the images build from", () => {
+    for (const needed of ["frontend", "edge", "deploy/docker", "mvnw", ".mvn", "pom.xml"]) {
+      assert.ok(!ignored.some((e) => e === needed || e === `${needed}/` || e === `/${needed}`), `${needed} is ignored`);
+    }
+    assert.ok(readdirSync(paths.nginxSnippets).length > 0);
+  });
+});
