@@ -18,7 +18,9 @@ class DegradationIT extends EndToEnd {
         Member gil = join("Gil");
         Member hal = join("Hal");
         befriend(gil, hal);
-        List<Long> movies = movieIds(2);
+        // The second movie is one no other journey touches, so preference-service has not seen it.
+        List<Long> catalogue = movieIds(260);
+        List<Long> movies = List.of(catalogue.get(0), catalogue.get(259));
         assertThat(rate(hal, movies.get(0), 5.0).status()).isEqualTo(201);
         eventually(
                 SocialLoopIT.FEW_SECONDS,

@@ -32,7 +32,8 @@ class PlatformArchitectureTest {
                         "com.nimbusds..",
                         "com.github.benmanes.caffeine..",
                         "io.github.bucket4j..",
-                        "io.lettuce..")
+                        "io.lettuce..",
+                        "io.micrometer..")
                 .check(PLATFORM);
     }
 

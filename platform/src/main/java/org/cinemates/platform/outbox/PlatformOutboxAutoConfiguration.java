@@ -1,5 +1,6 @@
 package org.cinemates.platform.outbox;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,5 +71,12 @@ public class PlatformOutboxAutoConfiguration {
                         settings))
                 .toList();
         return new OutboxRelays(relays);
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxRelays.class)
+    @ConditionalOnClass(MeterBinder.class)
+    MeterBinder outboxMetrics(OutboxRelays relays) {
+        return new OutboxMetrics(relays);
     }
 }

@@ -1,0 +1,27 @@
+package org.cinemates.preference.people;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+
+/**
+ * user-service's internal endpoints this service reads, with the service credential (see
+ * user-service's FriendIdsController and InternalAccountsController).
+ */
+interface UserServiceApi {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FriendIds(long userId, List<Long> friendIds) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Profiles(List<Profile> items) {}
+
+    @GetExchange("/internal/users/{id}/friend-ids")
+    FriendIds friendIds(@PathVariable long id);
+
+    /** At most {@value People#MAX_IDS_PER_CALL} ids, comma-separated; unknown ids are left out. */
+    @GetExchange("/internal/users")
+    Profiles profiles(@RequestParam("ids") String ids);
+}

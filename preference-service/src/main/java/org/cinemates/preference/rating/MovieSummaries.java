@@ -1,0 +1,117 @@
+package org.cinemates.preference.rating;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.cinemates.platform.http.DependencyUnavailable;
+import org.cinemates.preference.catalog.MovieCatalog;
+import org.cinemates.preference.people.People;
+import org.cinemates.preference.people.Profile;
+import org.cinemates.preference.remote.Degradation;
+import org.cinemates.preference.remote.Dependency;
+import org.cinemates.preference.remote.RemoteCalls;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** What members, me and my friends think of a movie. */
+@Service
+class MovieSummaries {
+
+    private final Ratings ratings;
+    private final MovieCatalog catalog;
+    private final People people;
+    private final RemoteCalls remote;
+
+    MovieSummaries(Ratings ratings, MovieCatalog catalog, People people, RemoteCalls remote) {
+        this.ratings = ratings;
+        this.catalog = catalog;
+        this.people = people;
+        this.remote = remote;
+    }
+
+    record FriendScore(Profile user, BigDecimal score) {}
+
+    /**
+     * @param average of every member's score, to two decimals; null when nobody rated it
+     * @param myScore null when I have not rated it
+     * @param friends my friends who rated it, best score first
+     * @param degraded the services that could not be asked
+     */
+    record Summary(
+            long movieId,
+            @Nullable BigDecimal average,
+            long count,
+            @Nullable BigDecimal myScore,
+            List<FriendScore> friends,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> degraded) {}
+
+    /**
+     * Answers with what it can: without movie-service it cannot tell an unknown movie from a
+     * known one and says so; without user-service it has no friends to show and says so.
+     *
+     * @throws org.cinemates.preference.catalog.MovieNotFound when movie-service says there is no
+     *     such movie
+     */
+    Summary of(long me, long movieId) {
+        Degradation degraded = new Degradation();
+        // Asked alongside the friends' scores, so the two waits do not add up.
+        CompletableFuture<Boolean> movieChecked = remote.fork(() -> {
+            try {
+                catalog.require(movieId);
+                return true;
+            } catch (DependencyUnavailable e) {
+                return false;
+            }
+        });
+        List<FriendScore> friends = friendScores(me, movieId, degraded);
+        try {
+            if (!movieChecked.join()) {
+                degraded.add(Dependency.MOVIE_SERVICE);
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        Ratings.MovieStats stats = ratings.statsOf(movieId);
+        BigDecimal average = stats.average() != null ? stats.average().setScale(2, RoundingMode.HALF_UP) : null;
+        BigDecimal myScore = ratings.find(me, movieId).map(Rating::score).orElse(null);
+        return new Summary(movieId, average, stats.count(), myScore, friends, degraded.names());
+    }
+
+    private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {
+        try {
+            List<Long> friendIds = people.friendIds(me);
+            if (friendIds.isEmpty()) {
+                return List.of();
+            }
+            List<Rating> theirs = ratings.ofMovieBy(movieId, friendIds);
+            if (theirs.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, Profile> profiles =
+                    people.profiles(theirs.stream().map(Rating::userId).toList());
+            List<FriendScore> friends = new ArrayList<>();
+            for (Rating rating : theirs) {
+                Profile profile = profiles.get(rating.userId());
+                if (profile != null) {
+                    friends.add(new FriendScore(profile, rating.score()));
+                }
+            }
+            friends.sort(Comparator.comparing(FriendScore::score)
+                    .reversed()
+                    .thenComparing(friend -> friend.user().username()));
+            return friends;
+        } catch (DependencyUnavailable e) {
+            degraded.add(Dependency.USER_SERVICE);
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.cinemates.preference;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.cinemates.platform.web.ProblemException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The package rules of preference-service. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cinemates.preference");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.cinemates.preference.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    /** Movie and member lookups serve the features; they know nothing of them. */
+    @Test
+    void lookupsKnowNothingOfTheFeatures() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..preference.catalog..", "..preference.people..", "..preference.remote..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..preference.rating..",
+                        "..preference.watchlist..",
+                        "..preference.recommendation..",
+                        "..preference.home..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Ratings, the watchlist and recommendations stand alone; only the start page puts features
+     * together.
+     */
+    @Test
+    void featuresStandAlone() {
+        String[][] features = {
+            {"..preference.rating..", "..preference.watchlist..", "..preference.recommendation..", "..preference.home.."
+            },
+            {"..preference.watchlist..", "..preference.rating..", "..preference.recommendation..", "..preference.home.."
+            },
+            {"..preference.recommendation..", "..preference.rating..", "..preference.watchlist..", "..preference.home.."
+            }
+        };
+        for (String[] feature : features) {
+            noClasses()
+                    .that()
+                    .resideInAPackage(feature[0])
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(feature[1], feature[2], feature[3])
+                    .check(CLASSES);
+        }
+    }
+
+    /** Every call to another service goes through a breaker and a time limit. */
+    @Test
+    void onlyTheRemotePackageUsesResilience4j() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..preference.remote..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.github.resilience4j..")
+                .check(CLASSES);
+    }
+
+    /** Features ask the catalogue and people packages; only those (and the start page) speak HTTP to others. */
+    @Test
+    void onlyLookupsAndTheStartPageCallOtherServices() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "..preference.rating..", "..preference.watchlist..", "..preference.recommendation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web.service..", "org.springframework.web.client..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.cinemates.platform.http.ServiceClients")
+                .check(CLASSES);
+        classes().that().haveSimpleNameEndingWith("Api").should().notBePublic().check(CLASSES);
+    }
+
+    @Test
+    void controllersArePackagePrivate() {
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notBePublic()
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyThePlatformReadsTokens() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.security.oauth2.jwt..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void failuresAreProblemsNamedAfterWhatHappened() {
+        classes()
+                .that()
+                .areAssignableTo(RuntimeException.class)
+                .and()
+                .arePublic()
+                .should()
+                .beAssignableTo(ProblemException.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFieldInjection() {
+        fields().should().notBeAnnotatedWith(Autowired.class).check(CLASSES);
+    }
+}

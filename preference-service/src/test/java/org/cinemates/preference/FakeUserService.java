@@ -1,0 +1,83 @@
+package org.cinemates.preference;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * user-service's internal endpoints as preference-service sees them: {@code GET
+ * /internal/users/{id}/friend-ids} and {@code GET /internal/users?ids=}, behind the service
+ * credential (see user-service's FriendIdsController and InternalAccountsController).
+ */
+public final class FakeUserService extends FakeService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String serviceToken;
+    private final Map<Long, Map<String, Object>> profiles = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Long>> friends = new ConcurrentHashMap<>();
+
+    FakeUserService(String serviceToken) {
+        super("user-service");
+        this.serviceToken = serviceToken;
+    }
+
+    public void register(long id, String username, String displayName) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("id", id);
+        profile.put("username", username);
+        profile.put("displayName", displayName);
+        profile.put("bio", "Bio of " + username);
+        profiles.put(id, profile);
+    }
+
+    /** Deletes the account: its profile is gone, its friendships stay in the test's hands. */
+    public void forget(long id) {
+        profiles.remove(id);
+    }
+
+    public void befriend(long a, long b) {
+        friends.computeIfAbsent(a, id -> ConcurrentHashMap.newKeySet()).add(b);
+        friends.computeIfAbsent(b, id -> ConcurrentHashMap.newKeySet()).add(a);
+    }
+
+    @Override
+    protected Answer answer(Request request) {
+        if (!serviceToken.equals(request.header("X-Service-Token"))) {
+            return Answer.problem(401, "unauthenticated", "You need to log in first");
+        }
+        if (!request.method().equals("GET")) {
+            return Answer.problem(405, "method-not-allowed", "Method not allowed");
+        }
+        String path = request.path();
+        if (path.startsWith("/internal/users/") && path.endsWith("/friend-ids")) {
+            long id =
+                    Long.parseLong(path.substring("/internal/users/".length(), path.length() - "/friend-ids".length()));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("userId", id);
+            body.put("friendIds", new TreeSet<>(friends.getOrDefault(id, Set.of())));
+            return Answer.json(JSON.writeValueAsString(body));
+        }
+        String ids = request.param("ids");
+        if (path.equals("/internal/users") && ids != null) {
+            String[] parts = ids.split(",");
+            if (parts.length > 500) {
+                return Answer.problem(400, "validation", "ids: size must be between 0 and 500");
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (String part : parts) {
+                Map<String, Object> profile = profiles.get(Long.parseLong(part.strip()));
+                if (profile != null) {
+                    items.add(profile);
+                }
+            }
+            return Answer.json(JSON.writeValueAsString(Map.of("items", items)));
+        }
+        return Answer.problem(404, "not-found", "Not Found");
+    }
+}

@@ -1,0 +1,130 @@
+package org.cinemates.preference.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cinemates.platform.security.ServiceCredential;
+import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.preference.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** user-service tells of deleted accounts; their ratings, reviews and watchlist go with them. */
+class AccountDeletionIT extends IntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        useDatabase(registry, "preferences");
+    }
+
+    @Test
+    void aDeletedAccountTakesItsRatingsAndWatchlistWithIt() {
+        Member leaving = member("Leaving");
+        Member staying = member("Staying");
+        long movie = MOVIES.add("Heat");
+        rate(leaving, movie);
+        rate(staying, movie);
+        assertThat(api().put("/api/preferences/watchlist/" + movie)
+                        .bearer(leaving.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+
+        Map<String, Object> batch = batch("ACCOUNT_DELETED", leaving.id());
+        ApiResponse first = deliver(batch);
+        ApiResponse again = deliver(batch);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("handled").asInt()).isEqualTo(1);
+        assertThat(again.status()).as("a redelivery is harmless").isEqualTo(200);
+        assertThat(storedRatings(leaving)).isZero();
+        assertThat(storedRatings(staying)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from watchlist where user_id = ?")
+                        .param(leaving.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(api().get("/api/preferences/movies/" + movie + "/summary")
+                        .bearer(staying.token())
+                        .send()
+                        .json()
+                        .path("count")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void otherEventsAreAcknowledgedAndChangeNothing() {
+        Member member = member("Other");
+        long movie = MOVIES.add("Ran");
+        rate(member, movie);
+
+        ApiResponse answer = deliver(batch("RATED", member.id()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("ignored").asInt()).isEqualTo(1);
+        assertThat(storedRatings(member)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyServicesMayDeliverAndOnlyWellFormedBatches() {
+        Member member = member("Guarded");
+        long movie = MOVIES.add("Ikiru");
+        rate(member, movie);
+        Map<String, Object> batch = batch("ACCOUNT_DELETED", member.id());
+
+        ApiResponse anonymous =
+                api().post("/internal/events").json(batch).withoutCsrf().send();
+        assertThat(anonymous.status()).isIn(401, 403);
+        ApiResponse asMember = api().post("/internal/events")
+                .json(batch)
+                .bearer(member.token())
+                .send();
+        assertThat(asMember.status()).isIn(401, 403);
+        assertProblem(
+                api().post("/internal/events")
+                        .header(ServiceCredential.HEADER, SERVICE_TOKEN)
+                        .rawJson("{\"events\": [{\"eventId\": \"not-a-uuid\", \"type\": \"ACCOUNT_DELETED\"}]}")
+                        .withoutCsrf()
+                        .send(),
+                400);
+        assertThat(storedRatings(member)).isEqualTo(1);
+    }
+
+    private void rate(Member member, long movie) {
+        assertThat(api().put("/api/preferences/ratings/" + movie)
+                        .bearer(member.token())
+                        .json(Map.of("score", 4.0))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private ApiResponse deliver(Map<String, Object> batch) {
+        return api().post("/internal/events")
+                .header(ServiceCredential.HEADER, SERVICE_TOKEN)
+                .json(batch)
+                .withoutCsrf()
+                .send();
+    }
+
+    private static Map<String, Object> batch(String type, long userId) {
+        return Map.of(
+                "events",
+                List.of(Map.of(
+                        "eventId",
+                        UUID.randomUUID().toString(),
+                        "type",
+                        type,
+                        "actorId",
+                        userId,
+                        "occurredAt",
+                        "2026-11-25T12:00:00Z",
+                        "payload",
+                        Map.of("userId", userId))));
+    }
+}
