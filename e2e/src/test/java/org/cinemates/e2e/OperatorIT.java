@@ -1,7 +1,11 @@
 package org.cinemates.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.cinemates.platform.test.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,5 +26,38 @@ class OperatorIT extends EndToEnd {
         cinemates("admin", "revoke", curator.username());
         assertThat(curator.browser().post("/api/auth/refresh").send().status()).isEqualTo(200);
         assertThat(TestTokens.roles(curator.accessToken())).containsExactly("USER");
+    }
+
+    @Test
+    void rotatingTheSigningKeysLogsNobodyOut() throws Exception {
+        Member member = join("Rotation");
+        String before = TestTokens.header(member.accessToken()).path("kid").asString();
+
+        cinemates("keys", "rotate");
+
+        assertThat(member.browser().get("/api/preferences/ratings").send().status())
+                .as("a token signed with the old key still works everywhere")
+                .isEqualTo(200);
+        assertThat(member.browser().post("/api/auth/refresh").send().status()).isEqualTo(200);
+        assertThat(TestTokens.header(member.accessToken()).path("kid").asString())
+                .as("new tokens are signed with the new key")
+                .isNotEqualTo(before);
+        assertThat(member.browser().get("/api/activities/feed").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBackupHoldsEveryServicesDatabase() throws Exception {
+        assumeTrue(
+                Integer.getInteger("cinemates.e2e.replicas", 1) > 1,
+                "online backups are PostgreSQL's (production mode)");
+        join("Backup");
+        Path target = Files.createTempDirectory("cinemates-backup");
+        Files.delete(target);
+
+        cinemates("backup", target.toString());
+
+        for (String service : List.of("user-service", "movie-service", "activity-service", "preference-service")) {
+            assertThat(target.resolve(service + ".dump")).isNotEmptyFile();
+        }
     }
 }
