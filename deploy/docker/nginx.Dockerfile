@@ -4,7 +4,8 @@
 #
 #   docker build -f deploy/docker/nginx.Dockerfile -t cinemates/nginx .
 #
-# The site is edge/nginx/templates/cinemates.conf.template, the same template ./cinemates uses.
+# The site is edge/nginx/templates/cinemates.conf.template, the same template ./cinemates uses,
+# with the API docs page of edge/nginx/docs at /api/docs.
 # The official image renders /etc/nginx/templates/*.template into /etc/nginx/conf.d/ at every
 # start; NGINX_ENVSUBST_FILTER limits that to the CINEMATES_* variables, so nginx's own $variables
 # stay as they are. Every variable the template uses has a default below; a container overrides
@@ -35,10 +36,12 @@ ENV NGINX_ENVSUBST_FILTER=CINEMATES_ \
     CINEMATES_WEB_ROOT=/usr/share/nginx/cinemates \
     CINEMATES_CACHE_DIR=/var/cache/nginx/cinemates \
     CINEMATES_ACCESS_LOG=/dev/stdout \
-    CINEMATES_NGINX_SNIPPETS=/etc/nginx/cinemates/snippets
+    CINEMATES_NGINX_SNIPPETS=/etc/nginx/cinemates/snippets \
+    CINEMATES_NGINX_DOCS=/usr/share/nginx/cinemates-docs
 COPY deploy/docker/nginx.conf /etc/nginx/nginx.conf
 COPY edge/nginx/templates/cinemates.conf.template /etc/nginx/templates/cinemates.conf.template
 COPY edge/nginx/snippets/ /etc/nginx/cinemates/snippets/
+COPY edge/nginx/docs/ /usr/share/nginx/cinemates-docs/
 COPY --from=frontend /frontend/dist/ /usr/share/nginx/cinemates/
 # The worker runs as the image's nginx user (101): it owns only what nginx writes at run time
 # (the rendered site, the cache and temporary files); the static files stay read-only.

@@ -1,17 +1,19 @@
 // The images: both Dockerfiles pass the lint; the service image is layered, non-root, healthy
-// and sized by its container; the edge image renders the one nginx template completely.
+// and sized by its container; the edge image renders the one nginx template completely, with the
+// API docs page at /api/docs.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { envOf, lintDockerfile, renderNginxTemplate, stagesOf } from "../lib/dockerfile.mjs";
-import { paths, readText, SERVICES } from "../lib/files.mjs";
+import { paths, readText, REPO, SERVICES } from "../lib/files.mjs";
 import { run, which } from "../lib/tools.mjs";
 
 const serviceDockerfile = readText(paths.serviceDockerfile);
 const nginxDockerfile = readText(paths.nginxDockerfile);
 const template = readText(paths.nginxTemplate);
+const docsDir = join(REPO, "edge/nginx/docs");
 
 describe("Dockerfile lint", () => {
   it("deploy/docker/Dockerfile passes", () => assert.deepEqual(lintDockerfile(serviceDockerfile), []));
@@ -125,6 +127,7 @@ describe("the edge image", () => {
       CINEMATES_CACHE_DIR: join(dir, "cache/cinemates"),
       CINEMATES_ACCESS_LOG: join(dir, "logs/access.log"),
       CINEMATES_NGINX_SNIPPETS: paths.nginxSnippets,
+      CINEMATES_NGINX_DOCS: docsDir,
     };
     writeFileSync(join(dir, "conf.d/cinemates.conf"), renderNginxTemplate(template, testEnv));
     const mime = existsSync("/etc/nginx/mime.types") ? "/etc/nginx/mime.types" : join(dir, "mime.types");
@@ -138,6 +141,102 @@ describe("the edge image", () => {
     writeFileSync(join(dir, "nginx.conf"), main);
     const result = run("nginx", ["-t", "-p", `${dir}/`, "-c", join(dir, "nginx.conf"), "-e", join(dir, "logs/error.log")]);
     assert.equal(result.status, 0, result.stderr);
+  });
+
+  it("copies the API docs page into CINEMATES_NGINX_DOCS", () => {
+    const runtime = stages.at(-1).instructions.filter((i) => i.keyword === "COPY" && !i.flags.includes("from"));
+    const copy = runtime.find((i) => /^edge\/nginx\/docs\/? /.test(i.text.trim()));
+    assert.ok(copy, "no COPY of edge/nginx/docs/ in the runtime stage");
+    assert.equal(copy.text.trim().split(/\s+/).at(-1).replace(/\/$/, ""), env.CINEMATES_NGINX_DOCS);
+  });
+});
+
+/**
+ * The locations of an nginx configuration, as { modifier, path, body } with the body's nested
+ * blocks included. Braces inside quoted strings (the problem bodies) and comments do not count.
+ */
+function locationsOf(config) {
+  const locations = [];
+  const start = /location\s+(=|\^~|~\*?)?\s*(\S+)\s*\{/g;
+  let m;
+  while ((m = start.exec(config))) {
+    let depth = 1;
+    let quote = null;
+    let i = start.lastIndex;
+    for (; i < config.length && depth > 0; i++) {
+      const c = config[i];
+      if (quote) {
+        if (c === "\\") i++;
+        else if (c === quote) quote = null;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === "#") i = config.indexOf("\n", i) === -1 ? config.length : config.indexOf("\n", i);
+      else if (c === "{") depth++;
+      else if (c === "}") depth--;
+    }
+    locations.push({ modifier: m[1] ?? "", path: m[2], body: config.slice(start.lastIndex, i - 1) });
+  }
+  return locations;
+}
+
+describe("the API docs page (/api/docs)", () => {
+  const env = envOf(nginxDockerfile);
+  const rendered = renderNginxTemplate(template, { ...env, CINEMATES_NGINX_DOCS: docsDir });
+  const locations = locationsOf(rendered);
+  const exact = (path) => locations.find((l) => l.modifier === "=" && l.path === path);
+  const readOnly = /if \(\$request_method !~ \^\(GET\|HEAD\)\$\) \{\s*return 405;\s*\}/;
+
+  it("is a static page and script of edge/nginx/docs, read-only and not cached stale", () => {
+    for (const [path, file] of [["/api/docs", "index.html"], ["/api/docs/docs.js", "docs.js"]]) {
+      const location = exact(path);
+      assert.ok(location, `no exact location ${path}`);
+      assert.match(location.body, new RegExp(`alias "${docsDir}/${file}";`));
+      assert.ok(existsSync(join(docsDir, file)), `edge/nginx/docs/${file} is missing`);
+      assert.match(location.body, readOnly, `${path}: only GET and HEAD`);
+      assert.match(location.body, /add_header Cache-Control "no-cache" always;/);
+      assert.match(location.body, /include "[^"]+\/response-headers\.conf";/, `${path}: adds a header, so it must include the security headers again`);
+    }
+    assert.match(exact("/api/docs").body, /default_type text\/html;/, "/api/docs has no extension to take the type from");
+  });
+
+  it("proxies each service's /v3/api-docs under /api/docs/<service>.json, like the rest of its API", () => {
+    for (const s of SERVICES) {
+      const location = exact(`/api/docs/${s.name}.json`);
+      assert.ok(location, `no exact location /api/docs/${s.name}.json`);
+      assert.match(location.body, new RegExp(`proxy_pass http://${s.upstream}/v3/api-docs;`));
+      assert.match(location.body, /include "[^"]+\/proxy\.conf";/);
+      assert.match(location.body, /limit_req zone=cinemates_api /);
+      assert.match(location.body, readOnly);
+      // A 503/504 problem names the service that is down.
+      const name = s.name.replace(/-/g, "\\-");
+      const mapped = new RegExp(`"~\\^/\\+api/\\+docs/\\+${name}\\\\\\.json[^"]*"\\s+"${s.name}";`);
+      assert.ok(mapped.test(rendered), `$cinemates_service does not name ${s.name} for /api/docs/${s.name}.json`);
+    }
+    assert.match(locations.find((l) => l.path === "/_cinemates/errors/405").body, /add_header Allow \$cinemates_allow always;/);
+  });
+
+  it("routes neither /v3/api-docs nor /actuator themselves", () => {
+    for (const l of locations) {
+      const proxied = /proxy_pass\s+http:\/\/[a-z_]+(\/\S*)?;/.exec(l.body);
+      if (proxied?.[1]?.startsWith("/v3/")) assert.match(l.path, /^\/api\/docs\/[a-z-]+\.json$/, `${l.path} reaches ${proxied[1]}`);
+      if (/^\/(v3|actuator)(\/|$)/.test(l.path)) assert.match(l.body, /^\s*return 404;\s*$/, `${l.path} is routed`);
+    }
+  });
+
+  it("loads nothing from elsewhere and runs no inline script (the site's CSP: script-src 'self')", () => {
+    const page = readText(join(docsDir, "index.html"));
+    const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    assert.ok(scripts.length > 0);
+    for (const [, attributes, body] of scripts) {
+      assert.match(attributes, /\bsrc="\/api\/docs\/docs\.js"/, "the one script is the page's own file");
+      assert.equal(body.trim(), "", "no inline script");
+    }
+    assert.doesNotMatch(page, /\son[a-z]+\s*=/i, "no inline event handlers");
+    assert.doesNotMatch(page, /\b(src|href)\s*=\s*"(https?:)?\/\//i, "no external resources");
+    assert.doesNotMatch(page, /url\(\s*['"]?(https?:)?\/\//i, "no external resources in the styles");
+    for (const s of SERVICES) assert.ok(page.includes(`href="/api/docs/${s.name}.json"`), `the page links ${s.name}'s raw description`);
+    const script = readText(join(docsDir, "docs.js"));
+    assert.doesNotMatch(script, /https?:\/\//, "the script fetches only from this host");
+    assert.doesNotMatch(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, "descriptions go into the page as text only");
   });
 });
 

@@ -33,7 +33,9 @@ class PlatformArchitectureTest {
                         "com.github.benmanes.caffeine..",
                         "io.github.bucket4j..",
                         "io.lettuce..",
-                        "io.micrometer..")
+                        "io.micrometer..",
+                        "io.swagger.v3.oas..",
+                        "org.springdoc..")
                 .check(PLATFORM);
     }
 

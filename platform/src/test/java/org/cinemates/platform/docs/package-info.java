@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.docs;
+
+import org.jspecify.annotations.NullMarked;
