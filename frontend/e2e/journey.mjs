@@ -1,0 +1,429 @@
+// The browser journey: two people use Cinemates through nginx in Debian's chromium.
+//
+//   CINEMATES_BASE_URL=http://127.0.0.1:8080 npm run e2e
+//
+// Environment: CINEMATES_BASE_URL (default http://127.0.0.1:8080), CHROMIUM (default
+// /usr/bin/chromium), CINEMATES_SCREENSHOTS (default e2e-screenshots), CINEMATES_E2E_TIMEOUT
+// (seconds, default 180). Exits 0 when every step passed, 1 with a message naming the step
+// that failed otherwise. Every page is photographed at desktop (1280) and phone (390) width
+// and checked with axe-core; serious or critical violations fail the run.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.CINEMATES_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const SHOTS = process.env.CINEMATES_SCREENSHOTS ?? 'e2e-screenshots';
+const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TOTAL_SECONDS = Number(process.env.CINEMATES_E2E_TIMEOUT ?? 180);
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const PASSWORD = 'popcorn-Balcony-2718';
+const STEP_TIMEOUT = 15_000;
+
+const started = Date.now();
+const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(-8);
+const people = {
+  a: { username: `ann_${stamp}`, displayName: `Ann ${stamp}`, email: `ann_${stamp}@example.org` },
+  b: { username: `bob_${stamp}`, displayName: `Bob ${stamp}`, email: `bob_${stamp}@example.org` },
+};
+
+let currentStep = 'starting';
+let shotNumber = 0;
+const shots = [];
+const a11yProblems = [];
+const pageProblems = [];
+// playwright-core's launch() starts chromium with a new, empty temporary user-data-dir (and
+// removes it on close): no profile, cache or cookies carry over between runs.
+let browser;
+
+function log(message) {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
+  console.log(`[${seconds}s] ${message}`);
+}
+
+async function step(name, action) {
+  currentStep = name;
+  log(name);
+  await action();
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`\nJOURNEY FAILED: it took longer than ${TOTAL_SECONDS} s (stuck in step "${currentStep}").`);
+  cleanup().finally(() => process.exit(1));
+}, TOTAL_SECONDS * 1000);
+
+async function cleanup() {
+  clearTimeout(watchdog);
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+}
+
+/** Watches a page for uncaught errors and CSP refusals, which fail the journey. */
+function watch(page, who) {
+  page.on('pageerror', (error) => pageProblems.push(`${who}: uncaught error on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) {
+      pageProblems.push(`${who}: ${text}`);
+    }
+  });
+}
+
+async function runAxe(page, label) {
+  const defined = await page.evaluate(() => typeof window.axe !== 'undefined');
+  // evaluate() is not subject to the page's CSP (script-src 'self'), unlike an injected <script>.
+  if (!defined) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  for (const v of violations) {
+    const line = `${label}: [${v.impact}] ${v.id} — ${v.help} — ${v.targets.join(' | ')}`;
+    if (v.impact === 'serious' || v.impact === 'critical') a11yProblems.push(line);
+    else log(`  axe (${v.impact}, not failing): ${line}`);
+  }
+}
+
+/** A full-page screenshot at desktop and at phone width, each checked with axe-core. */
+async function snapshot(page, name) {
+  shotNumber += 1;
+  const prefix = `${String(shotNumber).padStart(2, '0')}-${name}`;
+  await settle(page);
+  // From the top, so the sticky header is where a visitor sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(150);
+    const file = join(SHOTS, `${prefix}-${size}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    await runAxe(page, `${prefix}-${size}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** Waits until no "Loading…" status is on screen and the app's requests have finished. */
+async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: STEP_TIMEOUT });
+  // Reloads after a write keep the old content on screen; give them a moment to land.
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+}
+
+async function heading(page, name) {
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+async function signUp(page, person) {
+  await page.goto(`${BASE}/signup`);
+  await heading(page, 'Create your account');
+  await page.getByLabel('Username').fill(person.username);
+  await page.getByLabel('Display name (optional)').fill(person.displayName);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await heading(page, `Hello, ${person.displayName}`);
+}
+
+/** Chooses a score with the keyboard, as a keyboard user would: focus a star, arrow to the value. */
+async function rateWithKeyboard(page, score) {
+  const below = score - 0.5;
+  const start = page.getByRole('radio', { name: below === 1 ? '1 star' : `${below} stars` });
+  await start.focus();
+  await page.keyboard.press('ArrowRight');
+  const target = page.getByRole('radio', { name: `${score} stars` });
+  expect(await target.isChecked(), `the ${score} stars radio should be checked after ArrowRight`);
+}
+
+async function openFirstResult(page) {
+  const first = page.getByRole('list', { name: 'Search results' }).locator('.movie-card-title a').first();
+  await first.waitFor({ timeout: STEP_TIMEOUT });
+  const title = (await first.textContent())?.trim();
+  await first.click();
+  await heading(page, title);
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  return { title, id };
+}
+
+async function main() {
+  mkdirSync(SHOTS, { recursive: true });
+  log(`base ${BASE}, screenshots in ${SHOTS}, people ${people.a.username} and ${people.b.username}`);
+
+  browser = await chromium.launch({
+    executablePath: EXECUTABLE,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Two people, two cookie jars.
+  const ctxA = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+  const ctxB = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+  ctxA.setDefaultTimeout(STEP_TIMEOUT);
+  ctxB.setDefaultTimeout(STEP_TIMEOUT);
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  watch(a, 'A');
+  watch(b, 'B');
+
+  await step('the sign-up page answers', async () => {
+    const response = await a.goto(`${BASE}/signup`);
+    expect(response && response.ok(), `GET /signup answered ${response?.status()} — is the web app built and served?`);
+    await heading(a, 'Create your account');
+    await snapshot(a, 'sign-up');
+  });
+
+  await step('A and B sign up', async () => {
+    await signUp(a, people.a);
+    await snapshot(a, 'home-new-member');
+    await signUp(b, people.b);
+  });
+
+  let bId;
+  await step('A finds B and sends a friend request', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Friends' }).click();
+    await heading(a, 'Friends');
+    await a.getByLabel('Name or username').fill(people.b.username);
+    await a.getByRole('search', { name: 'People' }).getByRole('button', { name: 'Search' }).click();
+    const found = a.getByRole('list', { name: 'People found' });
+    const bLink = found.getByRole('link', { name: people.b.displayName });
+    await bLink.waitFor();
+    bId = Number((await bLink.getAttribute('href')).split('/').pop());
+    await found.getByRole('button', { name: `Add friend ${people.b.displayName}` }).click();
+    await a.getByText(`Friend request sent to ${people.b.displayName}.`).waitFor();
+    await snapshot(a, 'friends-request-sent');
+  });
+
+  await step('B accepts the request', async () => {
+    await b.goto(`${BASE}/friends`);
+    await heading(b, 'Friends');
+    const accept = b.getByRole('button', { name: `Accept ${people.a.displayName}’s request` }).first();
+    await accept.waitFor();
+    await snapshot(b, 'friends-incoming-request');
+    await accept.click();
+    await b.getByText(`You and ${people.a.displayName} are now friends.`).waitFor();
+    await b.getByRole('list', { name: 'Your friends' }).getByRole('link', { name: people.a.displayName }).waitFor();
+  });
+
+  let bMovie;
+  await step('B finds a movie and rates it 4.5 stars with a review', async () => {
+    await b.goto(`${BASE}/movies?q=${encodeURIComponent('toy story')}`);
+    await heading(b, 'Browse movies');
+    await settle(b);
+    if ((await b.getByRole('list', { name: 'Search results' }).count()) === 0) {
+      await b.goto(`${BASE}/movies`);
+      await settle(b);
+    }
+    bMovie = await openFirstResult(b);
+    await settle(b);
+    await rateWithKeyboard(b, 4.5);
+    await b.getByLabel('Review (optional)').fill(`Watched it again with ${people.a.displayName}. Still wonderful.`);
+    await b.getByRole('button', { name: /^(Save|Update) rating$/ }).click();
+    await b.getByText('Saved your rating: 4.5 stars, with your review.').waitFor();
+    await b.getByRole('button', { name: 'Update rating' }).waitFor();
+    await snapshot(b, 'movie-rated-by-b');
+  });
+
+  await step(`A sees B's rating of "${bMovie.title}" in the friends' activity (within 15 s)`, async () => {
+    const deadline = Date.now() + 15_000;
+    // One item names B, the movie and shows 4.5 stars (a review may also appear as its own item).
+    const activity = a
+      .getByRole('list', { name: 'Friends’ recent activity' })
+      .getByRole('listitem')
+      .filter({ hasText: people.b.displayName })
+      .filter({ hasText: bMovie.title })
+      .filter({ has: a.getByRole('img', { name: '4.5 out of 5 stars' }) });
+    for (;;) {
+      await a.goto(`${BASE}/`);
+      await heading(a, `Hello, ${people.a.displayName}`);
+      await settle(a);
+      if ((await activity.count()) > 0) break;
+      if (Date.now() > deadline) throw new Error(`B's rating of "${bMovie.title}" did not appear on A's home page within 15 s`);
+      await a.waitForTimeout(1000);
+    }
+  });
+
+  await step('A gets recommendations, each with a reason', async () => {
+    const cards = a.getByRole('list', { name: 'Recommended movies' }).locator(':scope > [role="listitem"]');
+    const deadline = Date.now() + 15_000;
+    while ((await cards.count()) === 0) {
+      if (Date.now() > deadline) throw new Error('A had no recommendations on the home page within 15 s');
+      await a.waitForTimeout(1000);
+      await a.reload();
+      await settle(a);
+    }
+    const first = cards.first();
+    const reasons = await first.getByRole('list', { name: 'Why we recommend it' }).getByRole('listitem').allTextContents();
+    log(`  ${await cards.count()} recommendations; first: ${(await first.locator('.movie-card-title').textContent())?.trim()} (${reasons.join('; ') || 'no reason given'})`);
+    await snapshot(a, 'home-with-friend-activity');
+  });
+
+  let genre;
+  let aMovie;
+  await step('A searches with a genre filter', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Browse' }).click();
+    await heading(a, 'Browse movies');
+    const select = a.getByLabel('Genre');
+    await select.locator('option').nth(1).waitFor({ state: 'attached' });
+    const options = await select.locator('option').evaluateAll((els) => els.map((e) => e.value).filter(Boolean));
+    genre = options.includes('Comedy') ? 'Comedy' : options[0];
+    await select.selectOption(genre);
+    await a.getByLabel('Sort by').selectOption('popularity');
+    await a.getByRole('search', { name: 'Movies' }).getByRole('button', { name: 'Search' }).click();
+    await a.waitForURL((url) => url.searchParams.get('genre') === genre);
+    await settle(a);
+    const metas = await a.getByRole('list', { name: 'Search results' }).locator('.movie-card-meta').allTextContents();
+    expect(metas.length > 0, `no movies in genre ${genre}`);
+    const wrong = metas.filter((m) => !m.includes(genre));
+    expect(wrong.length === 0, `results outside ${genre}: ${wrong.slice(0, 3).join('; ')}`);
+    await snapshot(a, 'browse-genre-filter');
+  });
+
+  await step('A opens a movie page, rates it and saves it to the watchlist', async () => {
+    aMovie = await openFirstResult(a);
+    await settle(a);
+    await a.getByRole('heading', { name: 'Similar movies' }).waitFor();
+    await a.getByRole('heading', { name: 'Friends’ scores' }).waitFor();
+    await rateWithKeyboard(a, 4);
+    await a.getByRole('button', { name: /^(Save|Update) rating$/ }).click();
+    await a.getByText('Saved your rating: 4 stars.').waitFor();
+    await a.getByRole('button', { name: 'Update rating' }).waitFor();
+    await a.getByRole('button', { name: 'Add to watchlist' }).click();
+    await a.getByText('Added to your watchlist.').waitFor();
+    await a.getByRole('button', { name: 'Remove from watchlist' }).waitFor();
+    await snapshot(a, 'movie-page');
+  });
+
+  await step("A sees B's score among friends' scores", async () => {
+    await a.goto(`${BASE}/movies/${bMovie.id}`);
+    await heading(a, bMovie.title);
+    await settle(a);
+    const scores = a.getByRole('heading', { name: 'Friends’ scores' }).locator('..');
+    await scores.getByRole('link', { name: people.b.displayName }).waitFor();
+    await scores.getByRole('img', { name: '4.5 out of 5 stars' }).waitFor();
+    await snapshot(a, 'movie-friends-scores');
+  });
+
+  await step('A finds the rating under My ratings', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My ratings' }).click();
+    await heading(a, 'My ratings');
+    await settle(a);
+    await a.getByRole('list', { name: 'Your ratings' }).getByRole('link', { name: aMovie.title, exact: true }).waitFor();
+    await snapshot(a, 'my-ratings');
+  });
+
+  await step('A removes the movie from the watchlist', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Watchlist' }).click();
+    await heading(a, 'Watchlist');
+    await settle(a);
+    await a.getByRole('list', { name: 'Saved movies' }).getByRole('link', { name: aMovie.title, exact: true }).waitFor();
+    await snapshot(a, 'watchlist');
+    await a.getByRole('button', { name: `Remove ${aMovie.title} from your watchlist` }).click();
+    await a.getByText(`Removed ${aMovie.title} from your watchlist.`).waitFor();
+    await a.getByText('Your watchlist is empty').waitFor();
+    await snapshot(a, 'watchlist-empty');
+  });
+
+  await step('A edits the profile', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await heading(a, people.a.displayName);
+    people.a.displayName = `Ann E. ${stamp}`;
+    await a.getByLabel('Display name').fill(people.a.displayName);
+    await a.getByLabel('About you').fill('Heist movies, westerns and anything with a good score.');
+    await a.getByRole('button', { name: 'Save profile' }).click();
+    await a.getByText('Your profile is saved.').waitFor();
+    await heading(a, people.a.displayName);
+    await settle(a);
+    await snapshot(a, 'profile');
+  });
+
+  await step("A looks at B's page and sees B's activity", async () => {
+    await a.goto(`${BASE}/members/${bId}`);
+    await heading(a, people.b.displayName);
+    await settle(a);
+    await a.getByRole('list', { name: `${people.b.displayName}’s activity` }).getByRole('link', { name: bMovie.title, exact: true }).first().waitFor();
+    await snapshot(a, 'member-page');
+  });
+
+  await step('B deletes the account and is back at sign-in', async () => {
+    await b.goto(`${BASE}/profile`);
+    await heading(b, people.b.displayName);
+    await b.getByLabel('Your password, to confirm').fill(PASSWORD);
+    await b.getByRole('button', { name: 'Delete my account' }).click();
+    await heading(b, 'Sign in');
+    await b.getByText(/Your account and everything in it has been deleted/).waitFor();
+    expect(new URL(b.url()).pathname === '/signin', `B should be at /signin, is at ${b.url()}`);
+    await snapshot(b, 'account-deleted');
+  });
+
+  await step("B's old password no longer signs in", async () => {
+    await b.getByLabel('Username or email').fill(people.b.username);
+    await b.getByLabel('Password').fill(PASSWORD);
+    await b.getByRole('button', { name: 'Sign in' }).click();
+    await b.getByRole('alert').waitFor();
+    expect(new URL(b.url()).pathname === '/signin', 'a deleted account must not sign in');
+    await snapshot(b, 'sign-in-refused');
+  });
+
+  await step('A signs out', async () => {
+    await a.goto(`${BASE}/`);
+    await heading(a, `Hello, ${people.a.displayName}`);
+    await a.getByRole('button', { name: 'Sign out' }).click();
+    await heading(a, 'Sign in');
+    await a.goto(`${BASE}/ratings`);
+    await heading(a, 'Sign in');
+  });
+
+  currentStep = 'final checks';
+  if (pageProblems.length > 0) {
+    throw new Error(`the pages reported errors:\n  ${pageProblems.join('\n  ')}`);
+  }
+  if (a11yProblems.length > 0) {
+    throw new Error(`axe-core found serious or critical problems:\n  ${a11yProblems.join('\n  ')}`);
+  }
+}
+
+try {
+  await main();
+  await cleanup();
+  log(`JOURNEY PASSED in ${((Date.now() - started) / 1000).toFixed(1)} s; ${shots.length} screenshots in ${SHOTS}:`);
+  for (const file of shots) console.log(`  ${file}`);
+  process.exit(0);
+} catch (error) {
+  console.error(`\nJOURNEY FAILED in step "${currentStep}": ${error instanceof Error ? error.message : error}`);
+  try {
+    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+    for (const [i, page] of pages.entries()) {
+      const file = join(SHOTS, `failure-${i + 1}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.error(`  page ${i + 1} was at ${page.url()} (screenshot ${file})`);
+    }
+  } catch {
+    // the browser may be gone
+  }
+  await cleanup();
+  process.exit(1);
+}

@@ -1,0 +1,141 @@
+// The shapes of /work/shared/API.md, as the web app reads them. Fields a degraded answer may
+// leave out are optional here so that every page copes with them.
+
+export interface Movie {
+  id: number;
+  title: string;
+  year?: number | null;
+  genres?: string[];
+  imdbId?: string | null;
+  imdbTitleId?: string | null;
+  tmdbId?: string | number | null;
+}
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface Genre {
+  name: string;
+  count: number;
+}
+
+/** Who someone is, as activities and summaries name them. */
+export interface UserRef {
+  id: number;
+  username: string;
+  displayName?: string | null;
+}
+
+export interface PublicProfile extends UserRef {
+  bio?: string | null;
+}
+
+export interface Me extends PublicProfile {
+  email: string;
+  createdAt: string;
+}
+
+export type FriendRequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | string;
+
+export interface FriendRequest {
+  id: number;
+  fromUser: PublicProfile;
+  toUser: PublicProfile;
+  status: FriendRequestStatus;
+  createdAt: string;
+}
+
+/** Any preferences or activities answer may say which dependencies it had to do without. */
+export interface MaybeDegraded {
+  degraded?: string[];
+}
+
+export type ActivityType = 'RATED' | 'REVIEWED' | 'WATCHLISTED' | 'BEFRIENDED' | 'JOINED' | string;
+
+export interface Activity {
+  id: number | string;
+  type: ActivityType;
+  actor: UserRef;
+  movieId?: number | null;
+  score?: number | null;
+  review?: string | null;
+  friend?: UserRef | null;
+  createdAt: string;
+  /** Present on the home page's friendActivity. */
+  movie?: Movie | null;
+}
+
+export interface Feed extends MaybeDegraded {
+  items: Activity[];
+  nextCursor?: string | null;
+}
+
+export interface Recommendation {
+  movie: Movie;
+  score?: number;
+  reasons?: string[];
+}
+
+export interface Home extends MaybeDegraded {
+  recommendations: Recommendation[];
+  friendActivity: Activity[];
+}
+
+export interface Recommendations extends MaybeDegraded {
+  items: Recommendation[];
+}
+
+export interface RatingSummary extends MaybeDegraded {
+  movieId: number;
+  average?: number | null;
+  count: number;
+  myScore?: number | null;
+  myReview?: string | null;
+  friends: { user: UserRef; score: number }[];
+}
+
+export interface SavedRating {
+  movieId: number;
+  score: number;
+  review?: string | null;
+  ratedAt: string;
+}
+
+export interface RatedMovie {
+  movie: Movie;
+  score: number;
+  review?: string | null;
+  ratedAt: string;
+}
+
+export interface RatingsPage extends Paged<RatedMovie>, MaybeDegraded {}
+
+export interface WatchlistItem {
+  movie: Movie;
+  addedAt: string;
+}
+
+export interface Watchlist extends MaybeDegraded {
+  items: WatchlistItem[];
+  page?: number;
+  size?: number;
+  total?: number;
+}
+
+export interface ProblemField {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every service and nginx answer errors. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: ProblemField[];
+}

@@ -1,0 +1,308 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client';
+import { api } from '../api/endpoints';
+import type { Movie, RatingSummary } from '../api/types';
+import { useApi } from '../api/useApi';
+import { DegradedNotice } from '../components/DegradedNotice';
+import { EmptyState, ErrorMessage, Loading, Notice } from '../components/Feedback';
+import { TextAreaField } from '../components/Field';
+import { useTitle } from '../components/Layout';
+import { genreList, MovieCard, MovieGrid, MovieGridItem } from '../components/MovieCard';
+import { Poster } from '../components/Poster';
+import { RatingInput } from '../components/RatingInput';
+import { Stars } from '../components/Stars';
+import { formatScore, movieTitle, personName, plural, starsText } from '../format';
+
+const REVIEW_LIMIT = 5000;
+
+function imdbUrl(movie: Movie): string | null {
+  const id = movie.imdbTitleId ?? (movie.imdbId ? `tt${String(movie.imdbId).padStart(7, '0')}` : null);
+  return id ? `https://www.imdb.com/title/${id}/` : null;
+}
+
+interface RatingFormProps {
+  movieId: number;
+  summary: RatingSummary;
+  /** My new score and review (null score: removed), to show at once while the summary reloads. */
+  onSaved: (score: number | null, review: string | null) => void;
+}
+
+function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
+  const [score, setScore] = useState<number | null>(summary.myScore ?? null);
+  const [review, setReview] = useState(summary.myReview ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rated = summary.myScore !== null && summary.myScore !== undefined;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (score === null) {
+      setError(new ApiError(400, 'Choose a score from half a star to five stars first.'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await api.rate(movieId, score, review);
+      setNotice(`Saved your rating: ${starsText(score)}${review.trim() ? ', with your review' : ''}.`);
+      onSaved(score, review.trim() ? review : null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await api.unrate(movieId);
+      setScore(null);
+      setReview('');
+      setNotice('Your rating is removed.');
+      onSaved(null, null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reviewError = error instanceof ApiError ? error.fieldError('review') : undefined;
+  const scoreError = error instanceof ApiError ? error.fieldError('score') : undefined;
+  return (
+    <form className="rating-form" onSubmit={save} aria-labelledby="rate-title">
+      <h2 id="rate-title">{rated ? 'Your rating' : 'Rate this movie'}</h2>
+      <RatingInput value={score} onChange={setScore} legend="Score, in half stars" disabled={busy} />
+      {scoreError && <p className="field-error">{scoreError}</p>}
+      <TextAreaField
+        label="Review (optional)"
+        value={review}
+        onChange={(e) => setReview(e.target.value)}
+        maxLength={REVIEW_LIMIT}
+        rows={4}
+        hint={`${review.length.toLocaleString('en')} of ${REVIEW_LIMIT.toLocaleString('en')} characters`}
+        error={reviewError}
+      />
+      <ErrorMessage error={error} />
+      {notice && <Notice>{notice}</Notice>}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : rated ? 'Update rating' : 'Save rating'}
+        </button>
+        {rated && (
+          <button type="button" className="button button-secondary" onClick={remove} disabled={busy}>
+            Remove my rating
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function WatchlistButton({ movieId }: { movieId: number }) {
+  const load = useCallback((signal: AbortSignal) => api.isInWatchlist(movieId, signal), [movieId]);
+  const watchlist = useApi(load);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (watchlist.loading && !watchlist.data) return <Loading label="Checking your watchlist…" />;
+  if (watchlist.error && !watchlist.data) return <ErrorMessage error={watchlist.error} onRetry={watchlist.reload} />;
+  const saved = Boolean(watchlist.data);
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      if (saved) await api.removeFromWatchlist(movieId);
+      else await api.addToWatchlist(movieId);
+      setNotice(saved ? 'Removed from your watchlist.' : 'Added to your watchlist.');
+      watchlist.setData(!saved);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="watchlist-toggle">
+      <button type="button" className={`button ${saved ? 'button-secondary' : 'button-accent'}`} onClick={toggle} disabled={busy || watchlist.loading}>
+        {saved ? 'Remove from watchlist' : 'Add to watchlist'}
+      </button>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
+
+function FriendsScores({ summary }: { summary: RatingSummary }) {
+  return (
+    <section aria-labelledby="friends-scores-title" className="panel">
+      <h2 id="friends-scores-title">Friends’ scores</h2>
+      {summary.friends.length === 0 ? (
+        <p className="muted">None of your friends has rated this movie yet.</p>
+      ) : (
+        <ul className="friend-scores">
+          {summary.friends.map((f) => (
+            <li key={f.user.id}>
+              <Link to={`/members/${f.user.id}`}>{personName(f.user)}</Link>
+              <Stars score={f.score} />
+              <span className="score-number" aria-hidden="true">
+                {formatScore(f.score)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SimilarMovies({ movieId }: { movieId: number }) {
+  const load = useCallback((signal: AbortSignal) => api.similar(movieId, 12, signal), [movieId]);
+  const { data, error, loading, reload } = useApi(load);
+  return (
+    <section aria-labelledby="similar-title" className="similar">
+      <h2 id="similar-title">Similar movies</h2>
+      {loading && !data && <Loading label="Finding similar movies…" />}
+      <ErrorMessage error={error} onRetry={reload} />
+      {data && <DegradedNotice services={data.degraded} />}
+      {data &&
+        (data.items.length === 0 ? (
+          <EmptyState title="No similar movies yet">
+            <p>As more people rate movies, we learn which ones go together.</p>
+          </EmptyState>
+        ) : (
+          <MovieGrid label="Similar movies">
+            {data.items.map((item) => (
+              <MovieGridItem key={item.movie.id}>
+                <MovieCard movie={item.movie} />
+              </MovieGridItem>
+            ))}
+          </MovieGrid>
+        ))}
+    </section>
+  );
+}
+
+function MovieDetails({ movie }: { movie: Movie }) {
+  useTitle(movieTitle(movie));
+  const loadSummary = useCallback(
+    async (signal: AbortSignal) => {
+      const summary = await api.summary(movie.id, signal);
+      // The summary has my score but not my review: find it, so that changing the score keeps it.
+      if (summary.myScore !== null && summary.myScore !== undefined && summary.myReview === undefined) {
+        try {
+          summary.myReview = (await api.myRating(movie.id, signal))?.review ?? null;
+        } catch {
+          summary.myReview = null;
+        }
+      }
+      return summary;
+    },
+    [movie.id],
+  );
+  const summary = useApi(loadSummary);
+  const imdb = imdbUrl(movie);
+  const genres = genreList(movie);
+
+  return (
+    <div className="page movie-page">
+      <div className="movie-hero">
+        <Poster movie={movie} className="poster-large" />
+        <div className="movie-hero-text">
+          <h1>{movieTitle(movie)}</h1>
+          <p className="movie-meta">
+            {movie.year ?? 'Year unknown'}
+            {genres && <> · {genres}</>}
+          </p>
+          {summary.data && (
+            <p className="community-score">
+              {summary.data.count > 0 && summary.data.average !== null && summary.data.average !== undefined ? (
+                <>
+                  <Stars score={summary.data.average} />{' '}
+                  <strong>{Number(summary.data.average).toFixed(1)}</strong> average from {plural(summary.data.count, 'rating')}
+                </>
+              ) : (
+                'No ratings yet. Be the first.'
+              )}
+            </p>
+          )}
+          <WatchlistButton movieId={movie.id} />
+          {imdb && (
+            <p className="external-link">
+              <a href={imdb} rel="noopener noreferrer" target="_blank">
+                View on IMDb{' '}<span className="sr-only">(opens in a new tab)</span>
+              </a>
+            </p>
+          )}
+        </div>
+      </div>
+
+      {summary.loading && !summary.data && <Loading label="Loading ratings…" />}
+      <ErrorMessage error={summary.error} onRetry={summary.reload} />
+      {summary.data && (
+        <>
+          <DegradedNotice services={summary.data.degraded} />
+          <div className="movie-columns">
+            <div className="panel">
+              <RatingForm
+                key={movie.id}
+                movieId={movie.id}
+                summary={summary.data}
+                onSaved={(myScore, myReview) => {
+                  if (summary.data) summary.setData({ ...summary.data, myScore, myReview });
+                  summary.reload();
+                }}
+              />
+            </div>
+            <FriendsScores summary={summary.data} />
+          </div>
+        </>
+      )}
+      <SimilarMovies movieId={movie.id} />
+    </div>
+  );
+}
+
+export function MoviePage() {
+  const { id } = useParams();
+  const movieId = Number(id);
+  const load = useCallback((signal: AbortSignal) => api.movie(movieId, signal), [movieId]);
+  const { data, error, loading, reload } = useApi(load);
+
+  if (!Number.isInteger(movieId) || movieId <= 0 || (error instanceof ApiError && error.status === 404)) {
+    return (
+      <div className="page">
+        <h1>Movie not found</h1>
+        <p>
+          We could not find that movie. <Link to="/movies">Browse the catalogue</Link>
+        </p>
+      </div>
+    );
+  }
+  if (error) {
+    return (
+      <div className="page">
+        <h1>Movie</h1>
+        <ErrorMessage error={error} onRetry={reload} />
+      </div>
+    );
+  }
+  if (loading || !data) {
+    return (
+      <div className="page">
+        <Loading label="Loading the movie…" />
+      </div>
+    );
+  }
+  return <MovieDetails movie={data} />;
+}

@@ -1,0 +1,14 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { resetClientState } from '../api/client';
+import { clearCookies } from './utils';
+
+beforeEach(() => {
+  resetClientState();
+  clearCookies();
+});
+
+afterEach(() => {
+  cleanup();
+});
