@@ -1,0 +1,241 @@
+package org.cinemates.recommender.model;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import org.cinemates.recommender.data.IdIndex;
+
+/**
+ * The binary form of a {@link HybridModel}: a magic number and format version, the metadata and
+ * configuration, then the id maps and parameter arrays as length-prefixed little-endian blocks. About 4
+ * bytes per parameter; derived tables (norms, Gram matrix) are rebuilt on load.
+ */
+final class ModelFile {
+
+    static final int MAGIC = 0x434D5246; // "CMRF"
+    static final int VERSION = 1;
+
+    private static final int CHUNK = 1 << 16;
+
+    private ModelFile() {}
+
+    static void write(HybridModel model, OutputStream target) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        ModelMetadata metadata = model.metadata();
+        out.writeUTF(metadata.name());
+        Instant trainedAt = metadata.trainedAt();
+        out.writeLong(trainedAt.getEpochSecond());
+        out.writeInt(trainedAt.getNano());
+        out.writeInt(metadata.ratings());
+        out.writeInt(metadata.users());
+        out.writeInt(metadata.items());
+        out.writeDouble(metadata.trainSeconds());
+        Double holdout = metadata.holdoutRmse();
+        out.writeBoolean(holdout != null);
+        out.writeDouble(holdout == null ? 0 : holdout);
+
+        HybridConfig config = model.config();
+        BiasedMf.Config explicit = config.explicit();
+        out.writeInt(explicit.factors());
+        out.writeInt(explicit.epochs());
+        out.writeFloat(explicit.learningRate());
+        out.writeFloat(explicit.decay());
+        out.writeFloat(explicit.regularization());
+        out.writeFloat(explicit.biasRegularization());
+        out.writeFloat(explicit.initDeviation());
+        out.writeInt(explicit.blocks());
+        out.writeLong(explicit.seed());
+        ImplicitAls.Config implicit = config.implicit();
+        out.writeInt(implicit.factors());
+        out.writeInt(implicit.iterations());
+        out.writeFloat(implicit.regularization());
+        out.writeFloat(implicit.alpha());
+        out.writeFloat(implicit.scoreExponent());
+        out.writeFloat(implicit.unobservedWeight());
+        out.writeInt(implicit.cgSteps());
+        out.writeFloat(implicit.initDeviation());
+        out.writeLong(implicit.seed());
+        out.writeFloat(config.blend());
+        out.writeFloat(config.foldInFactorPrior());
+        out.writeFloat(config.foldInBiasPrior());
+
+        writeLongs(out, model.users().toArray());
+        writeLongs(out, model.items().toArray());
+        out.writeFloat(model.mean());
+        writeFloats(out, model.userBias());
+        writeFloats(out, model.itemBias());
+        writeFloats(out, model.userFactors());
+        writeFloats(out, model.itemFactors());
+        writeFloats(out, model.userVectors());
+        writeFloats(out, model.itemVectors());
+        writeInts(out, model.ratedOffsets());
+        writeInts(out, model.ratedItems());
+        writeFloats(out, model.ratedScores());
+        out.writeInt(MAGIC);
+        out.flush();
+    }
+
+    static HybridModel read(InputStream source) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
+        if (in.readInt() != MAGIC) {
+            throw new IOException("Not a Cinemates model file");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("Unsupported model file version " + version + " (this code reads " + VERSION + ")");
+        }
+        String name = in.readUTF();
+        Instant trainedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        int ratings = in.readInt();
+        int users = in.readInt();
+        int items = in.readInt();
+        double trainSeconds = in.readDouble();
+        boolean hasHoldout = in.readBoolean();
+        double holdout = in.readDouble();
+        ModelMetadata metadata =
+                new ModelMetadata(name, trainedAt, ratings, users, items, trainSeconds, hasHoldout ? holdout : null);
+
+        BiasedMf.Config explicit = new BiasedMf.Config(
+                in.readInt(),
+                in.readInt(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readInt(),
+                in.readLong());
+        ImplicitAls.Config implicit = new ImplicitAls.Config(
+                in.readInt(),
+                in.readInt(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readFloat(),
+                in.readInt(),
+                in.readFloat(),
+                in.readLong());
+        HybridConfig config = new HybridConfig(explicit, implicit, in.readFloat(), in.readFloat(), in.readFloat());
+
+        IdIndex userIds = IdIndex.of(readLongs(in));
+        IdIndex itemIds = IdIndex.of(readLongs(in));
+        float mean = in.readFloat();
+        float[] userBias = readFloats(in);
+        float[] itemBias = readFloats(in);
+        float[] userFactors = readFloats(in);
+        float[] itemFactors = readFloats(in);
+        float[] userVectors = readFloats(in);
+        float[] itemVectors = readFloats(in);
+        int[] ratedOffsets = readInts(in);
+        int[] ratedItems = readInts(in);
+        float[] ratedScores = readFloats(in);
+        if (in.readInt() != MAGIC) {
+            throw new IOException("Model file is damaged: no end marker");
+        }
+        try {
+            return new HybridModel(
+                    metadata,
+                    config,
+                    userIds,
+                    itemIds,
+                    mean,
+                    userBias,
+                    itemBias,
+                    userFactors,
+                    itemFactors,
+                    userVectors,
+                    itemVectors,
+                    ratedOffsets,
+                    ratedItems,
+                    ratedScores);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Model file is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            buffer.clear();
+            buffer.asFloatBuffer().put(values, from, length);
+            out.write(buffer.array(), 0, length * Float.BYTES);
+        }
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            buffer.clear();
+            buffer.asIntBuffer().put(values, from, length);
+            out.write(buffer.array(), 0, length * Integer.BYTES);
+        }
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            buffer.clear();
+            buffer.asLongBuffer().put(values, from, length);
+            out.write(buffer.array(), 0, length * Long.BYTES);
+        }
+    }
+
+    private static int length(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("Model file is damaged: negative array length");
+        }
+        return length;
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        float[] values = new float[length(in)];
+        byte[] bytes = new byte[CHUNK * Float.BYTES];
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            in.readFully(bytes, 0, length * Float.BYTES);
+            ByteBuffer.wrap(bytes)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer()
+                    .get(values, from, length);
+        }
+        return values;
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int[] values = new int[length(in)];
+        byte[] bytes = new byte[CHUNK * Integer.BYTES];
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            in.readFully(bytes, 0, length * Integer.BYTES);
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values, from, length);
+        }
+        return values;
+    }
+
+    private static long[] readLongs(DataInputStream in) throws IOException {
+        long[] values = new long[length(in)];
+        byte[] bytes = new byte[CHUNK * Long.BYTES];
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            in.readFully(bytes, 0, length * Long.BYTES);
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values, from, length);
+        }
+        return values;
+    }
+}

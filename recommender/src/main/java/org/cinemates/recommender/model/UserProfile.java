@@ -1,0 +1,70 @@
+package org.cinemates.recommender.model;
+
+import java.util.Arrays;
+
+/**
+ * One user as the model sees them: the rating predictor's bias and factors, the ranker's vector, and the
+ * items they rated (never recommended back to them). Immutable; from {@link HybridModel#user(int)} for a
+ * trained user or {@link HybridModel#foldIn} for anyone, in milliseconds.
+ */
+public final class UserProfile {
+
+    private final float bias;
+    private final float[] factors;
+    private final float[] vector;
+    private final int[] ratedItems;
+    private final float[] ratedScores;
+
+    UserProfile(float bias, float[] factors, float[] vector, int[] ratedItems, float[] ratedScores) {
+        this.bias = bias;
+        this.factors = factors;
+        this.vector = vector;
+        this.ratedItems = ratedItems;
+        this.ratedScores = ratedScores;
+    }
+
+    float bias() {
+        return bias;
+    }
+
+    float[] factors() {
+        return factors;
+    }
+
+    float[] vector() {
+        return vector;
+    }
+
+    /** The number of items rated. */
+    public int ratingCount() {
+        return ratedItems.length;
+    }
+
+    /** The rated item indexes, ascending. */
+    public int[] ratedItems() {
+        return ratedItems.clone();
+    }
+
+    /** The scores given, in the order of {@link #ratedItems()}. */
+    public float[] ratedScores() {
+        return ratedScores.clone();
+    }
+
+    public boolean hasRated(int item) {
+        return Arrays.binarySearch(ratedItems, item) >= 0;
+    }
+
+    /** The score given to {@code item}, or NaN when it was not rated. */
+    public float score(int item) {
+        int at = Arrays.binarySearch(ratedItems, item);
+        return at >= 0 ? ratedScores[at] : Float.NaN;
+    }
+
+    int ratedItemAt(int k) {
+        return ratedItems[k];
+    }
+
+    float ratedScoreAt(int k) {
+        return ratedScores[k];
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The algorithm contract and the shipped model: a hybrid of a biased matrix factorisation (rating
+ * prediction) and an implicit-feedback ALS (ranking, similar items, reasons), with fold-in for new
+ * ratings and a compact binary file format.
+ */
+@NullMarked
+package org.cinemates.recommender.model;
+
+import org.jspecify.annotations.NullMarked;

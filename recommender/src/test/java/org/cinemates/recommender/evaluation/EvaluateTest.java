@@ -1,0 +1,77 @@
+package org.cinemates.recommender.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cinemates.recommender.data.Ratings;
+import org.cinemates.recommender.data.RatingsCsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateTest {
+
+    @Test
+    void generatedRatingsAreReproducibleAndReadable(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("a.csv");
+        Path second = dir.resolve("b.csv");
+        GenerateRatings.generate(30_000, 500, 800, 7, first);
+        GenerateRatings.generate(30_000, 500, 800, 7, second);
+
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+        RatingsCsv.Result read = RatingsCsv.read(first);
+        Ratings ratings = read.ratings();
+        assertThat(read.badRowCount()).isZero();
+        assertThat(ratings.size()).isEqualTo(30_000);
+        assertThat(ratings.userCount()).isEqualTo(500);
+        for (int u = 0; u < ratings.userCount(); u++) {
+            assertThat(ratings.userRatingCount(u)).isGreaterThanOrEqualTo(GenerateRatings.MIN_RATINGS_PER_USER);
+        }
+        int mostRated = 0;
+        for (int i = 0; i < ratings.itemCount(); i++) {
+            mostRated = Math.max(mostRated, ratings.itemRatingCount(i));
+        }
+        // skewed: the most popular item is rated far more often than the average one
+        assertThat(mostRated).isGreaterThan(5 * ratings.size() / ratings.itemCount());
+    }
+
+    @Test
+    void printsTheIssuesJson(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(20_000, 300, 600, 3, data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Evaluate.run(
+                new String[] {
+                    "--data", dir.toString(), "--folds", "2", "--json", "--algorithms", "global-mean,popularity"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        String json = out.toString(StandardCharsets.UTF_8).trim();
+        assertThat(json)
+                .startsWith("{\"model\": \"cinemates-hybrid\", \"algorithms\": [{\"name\": \"global-mean\", \"rmse\": ")
+                .contains("\"mae\": ", "\"ndcg@10\": ", "\"recall@10\": ", "\"recall@20\": ", "\"hit@10\": ")
+                .contains("\"trainSeconds\": ", "{\"name\": \"popularity\"")
+                .endsWith("}]}");
+    }
+
+    @Test
+    void printsATableByDefault(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(20_000, 300, 600, 3, data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Evaluate.run(
+                new String[] {"--data", data.toString(), "--folds", "2", "--algorithms", "baseline-only"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("algorithm", "RMSE", "NDCG@10", "Recall@20", "peak heap", "baseline-only");
+    }
+}
