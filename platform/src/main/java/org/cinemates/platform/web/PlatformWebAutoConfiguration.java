@@ -68,6 +68,14 @@ public class PlatformWebAutoConfiguration {
         return registration;
     }
 
+    /** After the request id and body size filters, before security and MVC. */
+    @Bean
+    FilterRegistrationBean<UndecodableParametersFilter> undecodableParametersFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new UndecodableParametersFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSettings settings, ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(

@@ -89,6 +89,7 @@ class ProblemDetailsIT {
         assertProblem(client().get("/public/search").send(), 400);
         assertProblem(client().get("/public/search?q=abcdefgh").send(), 400, "validation");
         assertProblem(client().get("/public/search?q=a&size=101").send(), 400, "validation");
+        assertProblem(client().get("/public/search?q=%FF").send(), 400, "validation");
         JsonNode problem =
                 assertProblem(client().get("/public/search?q=a&size=lots").send(), 400, "validation");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("size");

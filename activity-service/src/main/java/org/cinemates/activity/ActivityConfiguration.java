@@ -1,0 +1,14 @@
+package org.cinemates.activity;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ActivityConfiguration {
+
+    @Bean
+    Database database(DataSource dataSource) {
+        return Database.of(dataSource);
+    }
+}

@@ -1,0 +1,31 @@
+package org.cinemates.activity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * The database the service runs on. Schema and most statements are the same on both; upserts and
+ * the feed query use what each database does best.
+ */
+public enum Database {
+    POSTGRESQL,
+    H2;
+
+    public static Database of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return POSTGRESQL;
+            }
+            if (product.contains("h2")) {
+                return H2;
+            }
+            throw new IllegalStateException("activity-service runs on PostgreSQL or H2, not on " + product);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Cannot tell which database this is", e);
+        }
+    }
+}

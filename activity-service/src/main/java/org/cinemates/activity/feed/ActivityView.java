@@ -1,0 +1,50 @@
+package org.cinemates.activity.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.cinemates.activity.log.Activity;
+import org.cinemates.activity.people.Profile;
+import org.cinemates.activity.people.Profiles;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An activity as members see it. Fields a type does not have ({@code movieId}, {@code score},
+ * {@code review}, {@code friend}) are left out.
+ *
+ * @param createdAt when it happened
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ActivityView(
+        long id,
+        String type,
+        Person actor,
+        @Nullable Long movieId,
+        @Nullable BigDecimal score,
+        @Nullable String review,
+        @Nullable Person friend,
+        Instant createdAt) {
+
+    /** Someone an activity names; both names are null when they could not be found out. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Person(
+            long id, @Nullable String username, @Nullable String displayName) {
+
+        static Person of(Profile profile) {
+            return new Person(profile.id(), profile.username(), profile.displayName());
+        }
+    }
+
+    static ActivityView of(Activity activity, Profiles profiles) {
+        Long friendId = activity.friendId();
+        return new ActivityView(
+                activity.id(),
+                activity.type().name(),
+                Person.of(profiles.of(activity.actorId())),
+                activity.movieId(),
+                activity.score(),
+                activity.review(),
+                friendId != null ? Person.of(profiles.of(friendId)) : null,
+                activity.occurredAt());
+    }
+}

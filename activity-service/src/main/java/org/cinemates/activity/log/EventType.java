@@ -1,0 +1,54 @@
+package org.cinemates.activity.log;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event types of the contract between the services. Some become activities; some are about
+ * a thing that can be undone ({@link Mark.Kind}) and carry whether they put it or remove it.
+ */
+enum EventType {
+    JOINED(ActivityType.JOINED, null, false),
+    PROFILE_UPDATED(null, null, false),
+    BEFRIENDED(ActivityType.BEFRIENDED, Mark.Kind.FRIENDSHIP, false),
+    UNFRIENDED(null, Mark.Kind.FRIENDSHIP, true),
+    ACCOUNT_DELETED(null, null, false),
+    RATED(ActivityType.RATED, Mark.Kind.RATING, false),
+    REVIEWED(ActivityType.REVIEWED, Mark.Kind.RATING, false),
+    RATING_DELETED(null, Mark.Kind.RATING, true),
+    WATCHLISTED(ActivityType.WATCHLISTED, Mark.Kind.WATCHLIST, false),
+    WATCHLIST_REMOVED(null, Mark.Kind.WATCHLIST, true);
+
+    private final @Nullable ActivityType activity;
+    private final Mark.@Nullable Kind kind;
+    private final boolean removes;
+
+    EventType(@Nullable ActivityType activity, Mark.@Nullable Kind kind, boolean removes) {
+        this.activity = activity;
+        this.kind = kind;
+        this.removes = removes;
+    }
+
+    /** The activity an event of this type becomes, if any. */
+    @Nullable
+    ActivityType activity() {
+        return activity;
+    }
+
+    /** What an event of this type puts or removes, if it is about such a thing. */
+    Mark.@Nullable Kind kind() {
+        return kind;
+    }
+
+    boolean removes() {
+        return removes;
+    }
+
+    static @Nullable EventType named(String name) {
+        for (EventType type : values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package org.cinemates.activity.people;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+
+/** user-service's internal endpoints this service calls (InternalAccountsController, FriendIdsController). */
+interface UserServiceApi {
+
+    record FriendIds(long userId, @Nullable List<Long> friendIds) {}
+
+    @GetExchange("/internal/users/{id}/friend-ids")
+    FriendIds friendIds(@PathVariable long id);
+
+    record PublicProfile(
+            long id, @Nullable String username, @Nullable String displayName) {}
+
+    record Profiles(@Nullable List<PublicProfile> items) {}
+
+    /** @param ids at most 500, separated by commas; unknown ids are left out of the answer */
+    @GetExchange("/internal/users")
+    Profiles profiles(@RequestParam String ids);
+}
