@@ -60,4 +60,33 @@ class OperatorIT extends EndToEnd {
             assertThat(target.resolve(service + ".dump")).isNotEmptyFile();
         }
     }
+
+    @Test
+    void everyServiceExposesItsOperationalMetricsOnItsOwnPort() throws Exception {
+        var settings = new java.util.Properties();
+        try (var reader =
+                Files.newBufferedReader(Path.of(System.getProperty("cinemates.e2e.home", ""), "settings.env"))) {
+            settings.load(reader);
+        }
+        join("Metrics");
+        java.util.Map<String, List<String>> expected = java.util.Map.of(
+                "CINEMATES_USERS_PORT", List.of("cinemates_outbox_backlog", "cinemates_outbox_delivered_total"),
+                "CINEMATES_MOVIES_PORT", List.of("cinemates_import_processed_rows", "cinemates_import_total_rows"),
+                "CINEMATES_ACTIVITIES_PORT", List.of(),
+                "CINEMATES_PREFERENCES_PORT", List.of("cinemates_outbox_backlog"));
+        for (var service : expected.entrySet()) {
+            String body = new org.cinemates.platform.test.ApiClient(
+                            "http://127.0.0.1:" + settings.getProperty(service.getKey()))
+                    .get("/actuator/prometheus")
+                    .send()
+                    .body();
+            assertThat(body)
+                    .as("metrics of %s", service.getKey())
+                    .contains("http_server_requests_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes")
+                    .contains(service.getValue());
+        }
+        assertThat(browser().get("/actuator/prometheus").send().body())
+                .as("never through nginx")
+                .doesNotContain("jvm_memory_used_bytes");
+    }
 }
