@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param movieCache how movies fetched from movie-service are kept
  * @param recommendations how the popularity recommendations are made
  * @param home what the start page shows
+ * @param ratingsDir a folder whose {@code ratings.csv} (MovieLens format) is imported as community
+ *     ratings at start-up; empty for none
+ * @param recommender how the learned recommender is trained and served
  */
 @Validated
 @ConfigurationProperties("cinemates.preferences")
@@ -35,7 +38,9 @@ public record PreferenceSettings(
         @DefaultValue @Valid RemoteCalls remoteCalls,
         @DefaultValue @Valid MovieCache movieCache,
         @DefaultValue @Valid Recommendations recommendations,
-        @DefaultValue @Valid Home home) {
+        @DefaultValue @Valid Home home,
+        @DefaultValue("") String ratingsDir,
+        @DefaultValue @Valid Recommender recommender) {
 
     /**
      * @param maxConcurrent calls to other services in flight at once; beyond that a call fails at
@@ -75,4 +80,20 @@ public record PreferenceSettings(
     public record Home(
             @DefaultValue("10") @Min(1) @Max(100) int recommendations,
             @DefaultValue("10") @Min(1) @Max(100) int friendActivity) {}
+
+    /**
+     * @param retrainEvery how often the model is trained again (when anything changed)
+     * @param retrainAfterRatings member ratings changed since the last training that start a new
+     *     one at once
+     * @param checkEvery how often the trainer looks whether it should train
+     * @param minRatings fewer ratings than this (community and members together) train no model:
+     *     the members' favourites by Bayesian average serve instead
+     * @param friendsCacheTtl how long a member's friends' liked movies are remembered
+     */
+    public record Recommender(
+            @DefaultValue("30m") @DurationMin(seconds = 1) Duration retrainEvery,
+            @DefaultValue("500") @Min(1) int retrainAfterRatings,
+            @DefaultValue("10s") @DurationMin(millis = 100) Duration checkEvery,
+            @DefaultValue("1000") @Min(1) int minRatings,
+            @DefaultValue("30s") @DurationMin(seconds = 0) Duration friendsCacheTtl) {}
 }

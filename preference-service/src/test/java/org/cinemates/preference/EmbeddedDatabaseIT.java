@@ -120,4 +120,36 @@ class EmbeddedDatabaseIT extends IntegrationTest {
         assertThat(response.status()).as("%s %s", path, response).isEqualTo(200);
         return response.json();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.cinemates.preference.community.CommunityImport communityImport;
+
+    @Test
+    void communityRatingsImportInBatchesOnH2() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("h2-community");
+        java.nio.file.Path file = dir.resolve("ratings.csv");
+        java.nio.file.Files.writeString(
+                file,
+                "userId,movieId,rating,timestamp\n1,10,4.0,964982703\n1,10,4.5,964982704\n2,10,9,1\n2,11,3.0,5\n");
+
+        var status = communityImport.importFile(file);
+
+        assertThat(status.state()).isEqualTo(org.cinemates.preference.community.ImportStatus.State.DONE);
+        assertThat(status.processed()).isEqualTo(4);
+        assertThat(status.skipped()).isEqualTo(1);
+        assertThat(status.errors().get(0).line()).isEqualTo(4);
+        assertThat(jdbc.sql("select score from community_ratings where rater_id = 1 and movie_id = 10")
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .as("the later row wins")
+                .isEqualByComparingTo("4.5");
+        java.nio.file.Files.setLastModifiedTime(
+                file,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+        communityImport.importFile(file);
+        assertThat(jdbc.sql("select count(*) from community_ratings")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
 }

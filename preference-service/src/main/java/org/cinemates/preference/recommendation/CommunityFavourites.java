@@ -5,15 +5,15 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import org.cinemates.preference.PreferenceSettings;
+import org.cinemates.preference.remote.Degradation;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The movies members like best, by Bayesian average: each movie's ratings plus {@code m} imagined
  * ratings at the global mean, so one enthusiastic 5 does not beat forty 4.5s. Movies whose plain
- * average is below {@code minAverage} are not suggested at all.
+ * average is below {@code minAverage} are not suggested at all. Serves until a learned model is
+ * there (and when there are too few ratings to learn from).
  */
-@Component
 class CommunityFavourites implements RecommendationSource {
 
     private final JdbcClient jdbc;
@@ -27,7 +27,7 @@ class CommunityFavourites implements RecommendationSource {
     }
 
     @Override
-    public List<Candidate> candidates(long memberId, int limit) {
+    public List<Candidate> candidates(long memberId, int limit, Degradation degraded) {
         return jdbc.sql("""
                         select s.movie_id, s.ratings, s.average,
                                (s.ratings * s.average + :m * g.mean) / (s.ratings + :m) as bayesian

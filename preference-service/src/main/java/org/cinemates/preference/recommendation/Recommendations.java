@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Recommendations for a member: the source's candidates first, then, when they are too few, the
- * catalogue's most popular movies; never a movie the member rated, each movie once.
+ * catalogue's most popular movies; never a movie the member rated, each movie once. Movies are
+ * named from the movie cache where they were seen lately, the rest in one batch lookup.
  */
 @Service
 public class Recommendations {
@@ -39,15 +40,17 @@ public class Recommendations {
 
     public Result forMember(long memberId, int limit) {
         Degradation degraded = new Degradation();
-        Set<Long> taken = new HashSet<>(ratedBy(memberId));
+        // The source never suggests a rated movie; the member's ratings matter only for topping up.
+        Set<Long> taken = new HashSet<>();
         List<Candidate> picks = new ArrayList<>();
-        for (Candidate candidate : source.candidates(memberId, limit)) {
+        for (Candidate candidate : source.candidates(memberId, limit, degraded)) {
             if (picks.size() < limit && taken.add(candidate.movieId())) {
                 picks.add(candidate);
             }
         }
         Map<Long, Movie> movies = new HashMap<>();
         if (picks.size() < limit) {
+            taken.addAll(ratedBy(memberId));
             try {
                 // Enough to fill the list even when the member rated many of the most popular.
                 for (Movie movie : catalog.popular(limit + taken.size())) {
@@ -64,12 +67,23 @@ public class Recommendations {
                 .map(Candidate::movieId)
                 .filter(id -> !movies.containsKey(id))
                 .toList();
+        // Movies seen lately are taken from the cache (titles rarely change); the rest in one batch.
         // Once movie-service failed this request, asking it again would only make the answer slower.
-        MovieLookup lookup =
-                degraded.contains(Dependency.MOVIE_SERVICE) ? catalog.remembered(unnamed) : catalog.lookup(unnamed);
-        if (lookup.degraded()) {
+        MovieLookup cached = catalog.remembered(unnamed);
+        List<Long> missing = unnamed.stream()
+                .filter(id -> cached.find(id).isEmpty() && !cached.isUnknown(id))
+                .toList();
+        MovieLookup fresh = missing.isEmpty() || degraded.contains(Dependency.MOVIE_SERVICE)
+                ? catalog.remembered(List.of())
+                : catalog.lookup(missing);
+        if (fresh.degraded() && !missing.isEmpty()) {
             degraded.add(Dependency.MOVIE_SERVICE);
         }
+        Map<Long, Movie> found = new HashMap<>(cached.found());
+        found.putAll(fresh.found());
+        Set<Long> unknown = new HashSet<>(cached.unknown());
+        unknown.addAll(fresh.unknown());
+        MovieLookup lookup = new MovieLookup(found, unknown, fresh.degraded());
         List<Recommendation> items = new ArrayList<>();
         for (Candidate pick : picks) {
             if (lookup.isUnknown(pick.movieId())) {

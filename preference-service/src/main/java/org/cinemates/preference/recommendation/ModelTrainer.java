@@ -1,0 +1,238 @@
+package org.cinemates.preference.recommendation;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.cinemates.preference.PreferenceSettings;
+import org.cinemates.preference.community.CommunityImport;
+import org.cinemates.preference.community.CommunityRatingsImported;
+import org.cinemates.recommender.data.Ratings;
+import org.cinemates.recommender.model.HybridConfig;
+import org.cinemates.recommender.model.HybridModel;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trains the model on a thread of its own (training itself uses every core), never on a request
+ * thread: after the community import, every {@code retrainEvery} when ratings changed, and as soon
+ * as {@code retrainAfterRatings} member ratings came in. A trained model is saved (so a restart
+ * serves at once) and swapped in; a failed training is logged and the previous model keeps serving.
+ *
+ * <p>Members and community raters are two id spaces: a member is user {@code id} in the model, a
+ * community rater user {@code -id}.
+ */
+@Component
+class ModelTrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
+
+    static final String MODEL_FILE = "preference-service-model.bin";
+
+    private final JdbcClient jdbc;
+    private final ModelHolder holder;
+    private final CommunityImport community;
+    private final PreferenceSettings.Recommender settings;
+    private final int priorWeight;
+    private final float minAverage;
+    private final Path modelFile;
+    private final Timer trainingTime;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "recommender-trainer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** When the ratings the current model learned from were read; null before any model. */
+    private volatile @Nullable Instant dataAt;
+
+    private volatile boolean communityReady;
+
+    ModelTrainer(
+            JdbcClient jdbc,
+            ModelHolder holder,
+            CommunityImport community,
+            PreferenceSettings settings,
+            MeterRegistry meters,
+            @Value("${cinemates.data-dir}") String dataDir) {
+        this.jdbc = jdbc;
+        this.holder = holder;
+        this.community = community;
+        this.settings = settings.recommender();
+        this.priorWeight = settings.recommendations().priorWeight();
+        this.minAverage = settings.recommendations().minAverage().floatValue();
+        this.modelFile = Path.of(dataDir).resolve(MODEL_FILE);
+        this.trainingTime = Timer.builder("cinemates.recommender.training.seconds")
+                .description("How long training the recommender took")
+                .register(meters);
+        Gauge.builder(
+                        "cinemates.recommender.model.age.seconds",
+                        holder,
+                        h -> h.current()
+                                .map(m -> Duration.between(m.model().metadata().trainedAt(), Instant.now())
+                                                .toMillis()
+                                        / 1000.0)
+                                .orElse(Double.NaN))
+                .register(meters);
+        Gauge.builder(
+                        "cinemates.recommender.model.ratings",
+                        holder,
+                        h -> h.current()
+                                .map(m -> (double) m.model().metadata().ratings())
+                                .orElse(0.0))
+                .register(meters);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        worker.execute(this::loadSaved);
+        long every = settings.checkEvery().toMillis();
+        worker.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener
+    void communityImported(CommunityRatingsImported imported) {
+        communityReady = true;
+        if (imported.changed() || holder.current().isEmpty()) {
+            worker.execute(() -> {
+                if (imported.changed() || holder.current().isEmpty()) {
+                    trainIfEnoughRatings();
+                }
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void loadSaved() {
+        if (!Files.isRegularFile(modelFile)) {
+            return;
+        }
+        try {
+            HybridModel model = HybridModel.load(modelFile);
+            holder.swap(serve(model));
+            dataAt = model.metadata().trainedAt();
+            log.info("Recommender: serving the saved model ({})", model.metadata());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Recommender: the saved model {} could not be read; training a new one", modelFile, e);
+        }
+    }
+
+    /** Trains when the schedule or the member ratings since the last training say so. */
+    private void check() {
+        try {
+            if (community.running() || !communityReady) {
+                return;
+            }
+            Instant since = dataAt;
+            if (since == null || holder.current().isEmpty()) {
+                trainIfEnoughRatings();
+                return;
+            }
+            long changed = jdbc.sql("select count(*) from ratings where rated_at > :since")
+                    .param("since", Timestamp.from(since))
+                    .query(Long.class)
+                    .single();
+            boolean due = Duration.between(since, Instant.now()).compareTo(settings.retrainEvery()) >= 0;
+            if (changed >= settings.retrainAfterRatings() || (due && changed > 0)) {
+                train(ModelTrainer::fit);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Recommender: checking whether to train failed", e);
+        }
+    }
+
+    private void trainIfEnoughRatings() {
+        long ratings = jdbc.sql("select (select count(*) from ratings) + (select count(*) from community_ratings)")
+                .query(Long.class)
+                .single();
+        if (ratings >= settings.minRatings()) {
+            train(ModelTrainer::fit);
+        }
+    }
+
+    private static HybridModel fit(Ratings ratings) {
+        return HybridModel.train(ratings, HybridConfig.defaults());
+    }
+
+    /**
+     * Trains on every rating now, with {@code algorithm}, and swaps the result in; on the calling
+     * thread. Returns whether a new model serves; a failure leaves the previous one serving.
+     */
+    boolean train(Function<Ratings, HybridModel> algorithm) {
+        Instant started = Instant.now();
+        try {
+            Ratings ratings = readRatings();
+            HybridModel model = algorithm.apply(ratings);
+            ServedModel served = serve(model);
+            holder.swap(served);
+            dataAt = started;
+            Duration took = Duration.between(started, Instant.now());
+            trainingTime.record(took);
+            log.info("Recommender: trained on {} ratings in {} ms", ratings.size(), took.toMillis());
+            try {
+                Files.createDirectories(modelFile.toAbsolutePath().getParent());
+                model.save(modelFile);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Recommender: the model could not be saved to {}", modelFile, e);
+            }
+            return true;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("Recommender: training failed; the previous model keeps serving", e);
+            return false;
+        }
+    }
+
+    /** Every member rating (user {@code id}) and community rating (user {@code -id}). */
+    private Ratings readRatings() {
+        Ratings.Builder builder = Ratings.builder();
+        jdbc.sql("select rater_id, movie_id, score from community_ratings").query(rs -> {
+            builder.add(-rs.getLong(1), rs.getLong(2), rs.getFloat(3));
+        });
+        jdbc.sql("select user_id, movie_id, score from ratings").query(rs -> {
+            builder.add(rs.getLong(1), rs.getLong(2), rs.getFloat(3));
+        });
+        return builder.build();
+    }
+
+    /** The model with its popularity figures, from every rating as they are now. */
+    private ServedModel serve(HybridModel model) {
+        List<long[]> ids = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<Double> sums = new ArrayList<>();
+        jdbc.sql("""
+                        select movie_id, count(*) as n, sum(score) as total
+                        from (select movie_id, score from community_ratings
+                              union all select movie_id, score from ratings) r
+                        group by movie_id
+                        """).query(rs -> {
+            ids.add(new long[] {rs.getLong(1)});
+            counts.add(rs.getInt(2));
+            sums.add(rs.getDouble(3));
+        });
+        long[] movieIds = ids.stream().mapToLong(id -> id[0]).toArray();
+        int[] countArray = counts.stream().mapToInt(Integer::intValue).toArray();
+        double[] sumArray = sums.stream().mapToDouble(Double::doubleValue).toArray();
+        return ServedModel.of(model, movieIds, countArray, sumArray, priorWeight, minAverage);
+    }
+}
