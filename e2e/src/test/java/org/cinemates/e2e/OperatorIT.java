@@ -72,7 +72,7 @@ class OperatorIT extends EndToEnd {
         java.util.Map<String, List<String>> expected = java.util.Map.of(
                 "CINEMATES_USERS_PORT", List.of("cinemates_outbox_backlog", "cinemates_outbox_delivered_total"),
                 "CINEMATES_MOVIES_PORT", List.of("cinemates_import_processed_rows", "cinemates_import_total_rows"),
-                "CINEMATES_ACTIVITIES_PORT", List.of(),
+                "CINEMATES_ACTIVITIES_PORT", List.of("jvm_threads_live_threads"),
                 "CINEMATES_PREFERENCES_PORT", List.of("cinemates_outbox_backlog"));
         for (var service : expected.entrySet()) {
             String body = new org.cinemates.platform.test.ApiClient(
@@ -82,8 +82,10 @@ class OperatorIT extends EndToEnd {
                     .body();
             assertThat(body)
                     .as("metrics of %s", service.getKey())
-                    .contains("http_server_requests_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes")
-                    .contains(service.getValue());
+                    .contains("http_server_requests_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes");
+            for (String metric : service.getValue()) {
+                assertThat(body).as("%s on %s", metric, service.getKey()).contains(metric);
+            }
         }
         assertThat(browser().get("/actuator/prometheus").send().body())
                 .as("never through nginx")
