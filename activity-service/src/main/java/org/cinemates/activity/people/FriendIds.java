@@ -2,27 +2,48 @@ package org.cinemates.activity.people;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import org.cinemates.activity.ActivitySettings;
 import org.cinemates.platform.http.DependencyUnavailable;
+import org.cinemates.platform.shared.SharedState;
+import org.cinemates.platform.shared.SharedStateSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Whose friends a member has. user-service owns friendships; its answer is used for {@code
  * friend-ids-ttl} (friendship events received here evict it at once), and the last answer per
- * member is kept, within {@code last-known-max-ids}, for when user-service does not answer.
+ * member is kept, within {@code last-known-max-ids}, for when user-service does not answer. With
+ * shared state (Redis) the last answers are kept there too, so an instance that never asked for a
+ * member can still answer for them while user-service is away.
  */
 @Service
 public class FriendIds {
 
     private static final long[] NONE = new long[0];
+    private static final Duration SHARED_FOR = Duration.ofDays(7);
 
     private final UserDirectory directory;
     private final Cache<Long, long[]> fresh;
     private final Cache<Long, long[]> lastKnown;
+    private final SharedState shared;
 
     FriendIds(UserDirectory directory, ActivitySettings settings) {
+        this(
+                directory,
+                settings,
+                new SharedState(
+                        new SharedStateSettings(null, "cinemates:", Duration.ofMillis(250), Duration.ofSeconds(5)),
+                        Clock.systemUTC()));
+    }
+
+    @Autowired
+    FriendIds(UserDirectory directory, ActivitySettings settings, SharedState shared) {
         this.directory = directory;
+        this.shared = shared;
         ActivitySettings.Users users = settings.users();
         this.fresh = Caffeine.newBuilder()
                 .expireAfterWrite(users.friendIdsTtl())
@@ -44,16 +65,60 @@ public class FriendIds {
         try {
             long[] ids = fresh.get(member, key -> {
                 long[] loaded = directory.friendIds(key);
-                lastKnown.put(key, loaded);
+                remember(key, loaded);
                 return loaded;
             });
             return new Friends(ids, false);
         } catch (DependencyUnavailable e) {
             long[] known = lastKnown.getIfPresent(member);
             if (known == null) {
+                known = shared.get(sharedKey(member)).map(FriendIds::parse).orElse(null);
+            }
+            if (known == null) {
                 throw e;
             }
             return new Friends(known, true);
+        }
+    }
+
+    private void remember(long member, long[] ids) {
+        lastKnown.put(member, ids);
+        shared.put(sharedKey(member), format(ids), SHARED_FOR);
+    }
+
+    /** Keeps the shared copy in step with this instance's, after an event changed it. */
+    private void share(long member) {
+        long[] ids = lastKnown.getIfPresent(member);
+        if (ids != null) {
+            shared.put(sharedKey(member), format(ids), SHARED_FOR);
+        }
+    }
+
+    private static String sharedKey(long member) {
+        return "activities:friends:" + member;
+    }
+
+    private static String format(long[] ids) {
+        StringBuilder text = new StringBuilder(ids.length * 8);
+        for (long id : ids) {
+            if (!text.isEmpty()) {
+                text.append(',');
+            }
+            text.append(id);
+        }
+        return text.toString();
+    }
+
+    private static long @Nullable [] parse(String text) {
+        try {
+            return text.isEmpty()
+                    ? NONE
+                    : Arrays.stream(text.split(","))
+                            .mapToLong(Long::parseLong)
+                            .sorted()
+                            .toArray();
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -62,6 +127,8 @@ public class FriendIds {
         forget(a, b);
         lastKnown.asMap().computeIfPresent(a, (member, ids) -> with(ids, b));
         lastKnown.asMap().computeIfPresent(b, (member, ids) -> with(ids, a));
+        share(a);
+        share(b);
     }
 
     /** Two members are no longer friends. */
@@ -69,6 +136,8 @@ public class FriendIds {
         forget(a, b);
         lastKnown.asMap().computeIfPresent(a, (member, ids) -> without(ids, b));
         lastKnown.asMap().computeIfPresent(b, (member, ids) -> without(ids, a));
+        share(a);
+        share(b);
     }
 
     /** Something happened between two members (an event older than what is known): ask again. */
@@ -84,7 +153,9 @@ public class FriendIds {
         for (long friend : friends != null ? friends : NONE) {
             fresh.invalidate(friend);
             lastKnown.asMap().computeIfPresent(friend, (key, ids) -> without(ids, member));
+            share(friend);
         }
+        shared.put(sharedKey(member), "", SHARED_FOR);
     }
 
     private static long[] with(long[] sorted, long id) {

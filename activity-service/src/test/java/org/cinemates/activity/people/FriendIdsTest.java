@@ -89,6 +89,35 @@ class FriendIdsTest {
         assertThatThrownBy(() -> friendIds.of(5)).isInstanceOf(DependencyUnavailable.class);
     }
 
+    /** With Redis (the machine's, 127.0.0.1:6379), another instance answers from what this one learnt. */
+    @Test
+    void withSharedStateAnotherInstanceKnowsTheLastAnswer() {
+        var redis = new org.cinemates.platform.shared.SharedState(
+                new org.cinemates.platform.shared.SharedStateSettings(
+                        "redis://127.0.0.1:6379",
+                        "cinemates-test:" + java.util.UUID.randomUUID() + ":",
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(5)),
+                java.time.Clock.systemUTC());
+        try {
+            var first = new FriendIds(directory, settings(users.baseUrl(), Duration.ofSeconds(2)), redis);
+            var second = new FriendIds(directory, settings(users.baseUrl(), Duration.ofSeconds(2)), redis);
+            users.befriend(7, 8);
+            users.befriend(7, 9);
+            assertThat(first.of(7).ids()).containsExactly(8L, 9L);
+            users.goDown();
+
+            Friends friends = second.of(7);
+
+            assertThat(friends.ids()).containsExactly(8L, 9L);
+            assertThat(friends.lastKnown()).isTrue();
+            first.unfriended(7, 9);
+            assertThat(second.of(7).ids()).containsExactly(8L);
+        } finally {
+            redis.destroy();
+        }
+    }
+
     @Test
     void theLastAnswerFollowsFriendshipsAndDeletedAccounts() {
         users.befriend(1, 2);
