@@ -1,4 +1,4 @@
-// The shapes of /work/shared/API.md, as the web app reads them. Fields a degraded answer may
+// The shapes of the public HTTP contract (API.md), as the web app reads them. Fields a degraded answer may
 // leave out are optional here so that every page copes with them.
 
 export interface Movie {
