@@ -1,6 +1,7 @@
 package org.cinemates.activity;
 
 import javax.sql.DataSource;
+import org.cinemates.platform.data.Database;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,7 +1,7 @@
 package org.cinemates.activity.log;
 
 import java.util.List;
-import org.cinemates.activity.Database;
+import org.cinemates.platform.data.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

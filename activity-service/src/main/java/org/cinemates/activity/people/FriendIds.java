@@ -2,15 +2,12 @@ package org.cinemates.activity.people;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.cinemates.activity.ActivitySettings;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.shared.SharedState;
-import org.cinemates.platform.shared.SharedStateSettings;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,16 +28,6 @@ public class FriendIds {
     private final Cache<Long, long[]> lastKnown;
     private final SharedState shared;
 
-    FriendIds(UserDirectory directory, ActivitySettings settings) {
-        this(
-                directory,
-                settings,
-                new SharedState(
-                        new SharedStateSettings(null, "cinemates:", Duration.ofMillis(250), Duration.ofSeconds(5)),
-                        Clock.systemUTC()));
-    }
-
-    @Autowired
     FriendIds(UserDirectory directory, ActivitySettings settings, SharedState shared) {
         this.directory = directory;
         this.shared = shared;

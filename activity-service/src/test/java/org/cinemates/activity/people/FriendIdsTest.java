@@ -29,12 +29,20 @@ class FriendIdsTest {
         users = FakeUserService.start("token");
         clock = new MutableClock();
         directory = directory("token", Duration.ofSeconds(2));
-        friendIds = new FriendIds(directory, settings(users.baseUrl(), Duration.ofSeconds(2)));
+        friendIds = new FriendIds(directory, settings(users.baseUrl(), Duration.ofSeconds(2)), localState());
     }
 
     @AfterEach
     void stop() {
         users.goDown();
+    }
+
+    /** No Redis: the instance keeps its last answers to itself. */
+    private static org.cinemates.platform.shared.SharedState localState() {
+        return new org.cinemates.platform.shared.SharedState(
+                new org.cinemates.platform.shared.SharedStateSettings(
+                        null, "cinemates:", Duration.ofMillis(250), Duration.ofSeconds(5)),
+                java.time.Clock.systemUTC());
     }
 
     private static ActivitySettings settings(String url, Duration pause) {

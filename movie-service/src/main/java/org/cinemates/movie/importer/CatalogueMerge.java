@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
-import org.cinemates.movie.Database;
+import org.cinemates.platform.data.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.cinemates.platform.data.Database;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.community.ImportStatus.ImportError;
 import org.cinemates.preference.community.ImportStatus.State;
@@ -240,11 +241,7 @@ public class CommunityImport {
     private Outcome load(Path file, long size, long modified, long rows) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            boolean postgres = connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
+            boolean postgres = Database.of(dataSource) == Database.POSTGRESQL;
             jdbc.sql("delete from community_ratings").update();
             long skipped = 0;
             List<ImportError> errors = new ArrayList<>();

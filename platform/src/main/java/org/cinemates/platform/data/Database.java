@@ -1,4 +1,4 @@
-package org.cinemates.activity;
+package org.cinemates.platform.data;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * The database the service runs on. Schema and most statements are the same on both; upserts and
- * the feed query use what each database does best.
+ * The database a service runs on: PostgreSQL in production, embedded H2 by default. Schemas and
+ * most statements are the same on both; bulk loading, upserts and some queries use what each
+ * database does best.
  */
 public enum Database {
     POSTGRESQL,
@@ -23,7 +24,7 @@ public enum Database {
             if (product.contains("h2")) {
                 return H2;
             }
-            throw new IllegalStateException("activity-service runs on PostgreSQL or H2, not on " + product);
+            throw new IllegalStateException("Cinemates services run on PostgreSQL or H2, not on " + product);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Cannot tell which database this is", e);
         }
