@@ -1,17 +1,14 @@
 package org.cinemates.preference;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.cinemates.platform.web.ProblemException;
+import org.cinemates.platform.test.ServiceRules;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The package rules of preference-service. */
 class ArchitectureTest {
@@ -100,37 +97,21 @@ class ArchitectureTest {
 
     @Test
     void controllersArePackagePrivate() {
-        classes()
-                .that()
-                .areAnnotatedWith(RestController.class)
-                .should()
-                .notBePublic()
-                .check(CLASSES);
+        ServiceRules.CONTROLLERS_ARE_PACKAGE_PRIVATE.check(CLASSES);
     }
 
     @Test
     void onlyThePlatformReadsTokens() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.springframework.security.oauth2.jwt..")
-                .check(CLASSES);
+        ServiceRules.ONLY_THE_PLATFORM_READS_TOKENS.check(CLASSES);
     }
 
     @Test
     void failuresAreProblemsNamedAfterWhatHappened() {
-        classes()
-                .that()
-                .areAssignableTo(RuntimeException.class)
-                .and()
-                .arePublic()
-                .should()
-                .beAssignableTo(ProblemException.class)
-                .check(CLASSES);
+        ServiceRules.FAILURES_ARE_PROBLEMS.check(CLASSES);
     }
 
     @Test
     void noFieldInjection() {
-        fields().should().notBeAnnotatedWith(Autowired.class).check(CLASSES);
+        ServiceRules.NO_FIELD_INJECTION.check(CLASSES);
     }
 }

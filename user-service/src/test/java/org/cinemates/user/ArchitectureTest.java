@@ -1,6 +1,5 @@
 package org.cinemates.user;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -8,8 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.cinemates.platform.test.ServiceRules;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,7 +49,7 @@ class ArchitectureTest {
 
     @Test
     void noFieldInjection() {
-        fields().should().notBeAnnotatedWith(Autowired.class).check(CLASSES);
+        ServiceRules.NO_FIELD_INJECTION.check(CLASSES);
     }
 
     @Test
