@@ -34,6 +34,7 @@ class PlatformArchitectureTest {
                         "io.github.bucket4j..",
                         "io.lettuce..",
                         "io.micrometer..",
+                        "org.postgresql..",
                         "io.swagger.v3.oas..",
                         "org.springdoc..")
                 .check(PLATFORM);

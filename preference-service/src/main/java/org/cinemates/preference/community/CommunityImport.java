@@ -21,12 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.cinemates.platform.data.CopyRows;
 import org.cinemates.platform.data.Database;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.community.ImportStatus.ImportError;
 import org.cinemates.preference.community.ImportStatus.State;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,7 +51,6 @@ public class CommunityImport {
     static final String FILE = "ratings.csv";
     static final int MAX_REPORTED_ERRORS = 100;
     private static final int BATCH = 5_000;
-    private static final int COPY_CHUNK = 256 * 1024;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -388,8 +386,7 @@ public class CommunityImport {
     /** PostgreSQL: COPY (text format) into a staging table dropped at commit. */
     private static final class CopySink implements Sink {
 
-        private final CopyIn copy;
-        private final StringBuilder rows = new StringBuilder(COPY_CHUNK + 256);
+        private final CopyRows copy;
         private long line;
 
         CopySink(Connection connection) throws SQLException {
@@ -397,47 +394,17 @@ public class CommunityImport {
                 statement.execute("create temporary table community_staging (rater_id bigint, movie_id bigint,"
                         + " score numeric(2,1), ts bigint, line bigint) on commit drop");
             }
-            this.copy = connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("copy community_staging (rater_id, movie_id, score, ts, line) from stdin");
+            this.copy = CopyRows.into(connection, "community_staging", "rater_id", "movie_id", "score", "ts", "line");
         }
 
         @Override
         public void add(Row row) throws SQLException {
-            rows.append(row.raterId())
-                    .append('\t')
-                    .append(row.movieId())
-                    .append('\t')
-                    .append(row.score())
-                    .append('\t')
-                    .append(row.timestamp())
-                    .append('\t')
-                    .append(line++)
-                    .append('\n');
-            if (rows.length() >= COPY_CHUNK) {
-                flush();
-            }
-        }
-
-        private void flush() throws SQLException {
-            if (!rows.isEmpty()) {
-                byte[] bytes = rows.toString().getBytes(StandardCharsets.US_ASCII);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                rows.setLength(0);
-            }
+            copy.write(row.raterId(), row.movieId(), row.score(), row.timestamp(), line++);
         }
 
         @Override
         public void close() throws SQLException {
-            try {
-                flush();
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            copy.close();
         }
     }
 
