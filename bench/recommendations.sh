@@ -41,19 +41,26 @@ await_import /api/movies/import
 await_import /api/preferences/import
 say "catalogue and community ratings imported: $(curl -fsS "$BASE/api/preferences/import" |
     sed -n 's/.*"processed" *: *\([0-9]*\).*/\1/p') rating rows"
-new_member
-
-# About twenty of the most rated movies, with scores that say what the member likes.
-movies=$(awk -F, 'NR > 1 { n[$2]++ } END { for (m in n) print n[m], m }' "$DATA/ratings.csv" |
-    sort -rn | awk 'NR <= 40 && NR % 2 == 1 { print $2 }')
-scores=(5.0 4.5 4.0 5.0 3.5 2.0 4.5 5.0 1.5 4.0 3.0 4.5 5.0 2.5 4.0 3.5 4.5 1.0 5.0 4.0)
-i=0
-for movie in $movies; do
-    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-        -d "{\"score\": ${scores[i]}}" "$BASE/api/preferences/ratings/$movie" || fail "rating movie $movie failed"
-    i=$((i + 1))
+# MEMBERS members (CINEMATES_BENCH_MEMBERS, 100), each rating twenty of the 200 most rated movies,
+# drawn with a seed of their own, with scores that say what they like.
+MEMBERS=${CINEMATES_BENCH_MEMBERS:-100}
+[[ $MEMBERS =~ ^[1-9][0-9]*$ ]] || fail "CINEMATES_BENCH_MEMBERS must be a positive number"
+popular=$(awk -F, 'NR > 1 { n[$2]++ } END { for (m in n) print n[m], m }' "$DATA/ratings.csv" |
+    sort -k1,1rn -k2,2n | awk 'NR <= 200 { print $2 }')
+TOKENS="$RESULTS/tokens.txt"
+: >"$TOKENS"
+for member in $(seq 1 "$MEMBERS"); do
+    new_member >/dev/null
+    printf '%s\n' "$TOKEN" >>"$TOKENS"
+    awk -v seed="$member" 'BEGIN { srand(seed) } { print rand(), $1 }' <<<"$popular" | sort -n | head -n 20 |
+        awk -v seed="$member" 'BEGIN { srand(seed + 7919) } { print $2, (int(rand() * 10) + 1) / 2 }' |
+        while read -r movie score; do
+            curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" \
+                -H 'Content-Type: application/json' -d "{\"score\": $score}" \
+                "$BASE/api/preferences/ratings/$movie" || fail "rating movie $movie failed"
+        done
 done
-say "the member rated $i movies"
+say "$MEMBERS members rated 20 movies each"
 
 # The learned model serves once its reasons appear ("Because you liked ...").
 learned=""
@@ -69,8 +76,21 @@ done
 say "the model serves: $(curl -fsS -H "Authorization: Bearer $TOKEN" \
     "$BASE/api/preferences/recommendations?limit=3" | cut -c 1-400)"
 
-measure recommendations "GET /api/preferences/recommendations?limit=20, bearer, fold-in" \
-    -H "Authorization: Bearer $TOKEN" "$BASE/api/preferences/recommendations?limit=20"
+# Each request of a wrk thread asks for the next member's recommendations.
+cat >"$RESULTS/members.lua" <<LUA
+local tokens = {}
+for line in io.lines("$TOKENS") do tokens[#tokens + 1] = line end
+local next_token = 0
+setup = function(thread) end
+init = function(args) next_token = math.random(#tokens) end
+request = function()
+    next_token = next_token % #tokens + 1
+    return wrk.format("GET", nil, { Authorization = "Bearer " .. tokens[next_token] })
+end
+LUA
+
+measure recommendations "GET /api/preferences/recommendations?limit=20, $MEMBERS members in turn" \
+    -s "$RESULTS/members.lua" "$BASE/api/preferences/recommendations?limit=20"
 
 print_results
 read -r _ _ p99 _ < <(summarise "$RESULTS/recommendations.txt")

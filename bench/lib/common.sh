@@ -7,6 +7,8 @@
 #   CINEMATES_BENCH_CONNECTIONS  open connections             (32)
 #   CINEMATES_BENCH_DURATION     measured run per target      (15s)
 #   CINEMATES_BENCH_WARMUP       warm-up run per target       (10s; the JVM compiles its hot paths)
+#   CINEMATES_BENCH_KEEP         1: leave the instance running at the end, to profile or look around
+#                                (stop it with CINEMATES_HOME=.cinemates/bench ./cinemates down)
 
 THREADS=${CINEMATES_BENCH_THREADS:-2}
 CONNECTIONS=${CINEMATES_BENCH_CONNECTIONS:-32}
@@ -26,6 +28,10 @@ fail() {
 }
 
 stop_instance() {
+    if [[ ${CINEMATES_BENCH_KEEP:-} == 1 ]]; then
+        say "the benchmark instance keeps running (CINEMATES_BENCH_KEEP=1): $BASE"
+        return
+    fi
     say "stopping the benchmark instance"
     "$CINEMATES_CLI" down >/dev/null || printf 'bench: warning: could not stop the instance in %s\n' "$STATE" >&2
 }

@@ -88,7 +88,8 @@ public record PreferenceSettings(
      * @param checkEvery how often the trainer looks whether it should train
      * @param minRatings fewer ratings than this (community and members together) train no model:
      *     the members' favourites by Bayesian average serve instead
-     * @param friendsCacheTtl how long a member's friends' liked movies are remembered
+     * @param friendsCacheTtl how long a member's friend list serves recommendations before user-service is
+     *     asked again (in the background; 0: every time)
      */
     public record Recommender(
             @DefaultValue("30m") @DurationMin(seconds = 1) Duration retrainEvery,

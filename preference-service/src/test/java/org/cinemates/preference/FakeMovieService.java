@@ -28,17 +28,22 @@ public final class FakeMovieService extends FakeService {
 
     /** Adds a movie to the catalogue; every call makes a movie no other test has seen. */
     public long add(String title) {
+        return add(title, List.of("Drama", "Thriller"), List.of());
+    }
+
+    /** Adds a movie with these genres and tags to the catalogue. */
+    public long add(String title, List<String> genres, List<String> tags) {
         long id = IDS.incrementAndGet();
         Map<String, Object> movie = new LinkedHashMap<>();
         movie.put("id", id);
         movie.put("title", title);
         movie.put("year", 1990 + (int) (id % 30));
-        movie.put("genres", List.of("Drama", "Thriller"));
+        movie.put("genres", genres);
         movie.put("imdbId", String.format("%07d", id));
         movie.put("imdbTitleId", String.format("tt%07d", id));
         movie.put("tmdbId", id * 10);
         movie.put("popularity", 0);
-        movie.put("tags", List.of());
+        movie.put("tags", tags);
         movies.put(id, JSON.writeValueAsString(movie));
         return id;
     }

@@ -1,7 +1,5 @@
 package org.cinemates.preference.recommendation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,25 +10,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.preference.PreferenceSettings;
+import org.cinemates.preference.catalog.Movie;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.catalog.MovieLookup;
-import org.cinemates.preference.people.People;
 import org.cinemates.preference.remote.Degradation;
 import org.cinemates.preference.remote.Dependency;
+import org.cinemates.recommender.model.ContentModel;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.Reason;
 import org.cinemates.recommender.model.TopN;
 import org.cinemates.recommender.model.UserProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Recommendations from the learned model: the member's ratings as they are now are folded in (so a
  * rating made a second ago counts), every movie is scored in one pass, movies friends rated 4 or more
- * are lifted, and the best are picked, never one the member rated. A member without ratings gets
- * the movies with the best Bayesian average. Until a model is trained, the members' favourites serve.
+ * are lifted, and the best are picked, never one the member rated. A member without ratings the
+ * model can fold in gets the movies with the best Bayesian average, chosen by the genres and tags of
+ * what they rated when that is movies the model has not learned yet. Until a model is trained, the
+ * members' favourites serve.
  */
 @Component
 class LearnedRecommendations implements RecommendationSource {
@@ -40,36 +41,29 @@ class LearnedRecommendations implements RecommendationSource {
 
     static final int MAX_FRIENDS_COUNTED = 3;
 
+    /**
+     * How much a perfect match of a cold-start member's taste adds to a popular movie's Bayesian
+     * average (in stars) when the popular ones are chosen by content.
+     */
+    static final float CONTENT_WEIGHT = 0.5f;
+
     private final ModelHolder holder;
     private final CommunityFavourites favourites;
     private final JdbcClient jdbc;
-    private final People people;
+    private final FriendLists friends;
     private final MovieCatalog catalog;
-    private final Cache<Long, Map<Long, Integer>> friendsLiked;
-    private final Cache<Key, List<Candidate>> answers;
-
-    /**
-     * What an answer depends on: the member's ratings as they are now (their count, newest time and
-     * sum, so any change to them makes a new key and is folded in at once) and the model serving.
-     */
-    private record Key(long memberId, int limit, Object model, long ratings, long newest, double sum) {}
 
     LearnedRecommendations(
-            ModelHolder holder, JdbcClient jdbc, People people, MovieCatalog catalog, PreferenceSettings settings) {
+            ModelHolder holder,
+            JdbcClient jdbc,
+            FriendLists friends,
+            MovieCatalog catalog,
+            PreferenceSettings settings) {
         this.holder = holder;
         this.favourites = new CommunityFavourites(jdbc, settings);
         this.jdbc = jdbc;
-        this.people = people;
+        this.friends = friends;
         this.catalog = catalog;
-        this.friendsLiked = Caffeine.newBuilder()
-                .expireAfterWrite(settings.recommender().friendsCacheTtl())
-                .maximumSize(100_000)
-                .build();
-        // Friends' ratings are remembered as long; the member's own ratings are part of the key.
-        this.answers = Caffeine.newBuilder()
-                .expireAfterWrite(settings.recommender().friendsCacheTtl())
-                .maximumSize(20_000)
-                .build();
     }
 
     @Override
@@ -78,35 +72,14 @@ class LearnedRecommendations implements RecommendationSource {
         if (current.isEmpty()) {
             return favourites.candidates(memberId, limit, degraded);
         }
-        ServedModel served = current.get();
-        Key key = jdbc.sql("select count(*), max(rated_at), sum(score) from ratings where user_id = :member")
-                .param("member", memberId)
-                .query((rs, row) -> {
-                    java.sql.Timestamp newest = rs.getTimestamp(2);
-                    return new Key(
-                            memberId,
-                            limit,
-                            served,
-                            rs.getLong(1),
-                            newest == null ? 0 : newest.getTime(),
-                            rs.getDouble(3));
-                })
-                .single();
-        List<Candidate> remembered = answers.getIfPresent(key);
-        if (remembered != null) {
-            return remembered;
-        }
-        List<Candidate> candidates = candidates(memberId, limit, served, degraded);
-        if (degraded.names().isEmpty()) {
-            answers.put(key, candidates);
-        }
-        return candidates;
+        return candidates(memberId, limit, current.get(), degraded);
     }
 
     private List<Candidate> candidates(long memberId, int limit, ServedModel served, Degradation degraded) {
         HybridModel model = served.model();
         int items = model.itemCount();
         Map<Integer, Float> mine = new HashMap<>();
+        Map<Long, Float> unlearned = new HashMap<>();
         boolean[] excluded = new boolean[items];
         jdbc.sql("select movie_id, score from ratings where user_id = :member")
                 .param("member", memberId)
@@ -115,6 +88,8 @@ class LearnedRecommendations implements RecommendationSource {
                     if (item >= 0) {
                         mine.put(item, rs.getFloat(2));
                         excluded[item] = true;
+                    } else {
+                        unlearned.put(rs.getLong(1), rs.getFloat(2));
                     }
                 });
         Map<Long, Integer> friends = friendsLiked(memberId, degraded);
@@ -134,10 +109,18 @@ class LearnedRecommendations implements RecommendationSource {
             }
         }
         Map<Integer, String> leadingGenres = new HashMap<>();
+        float[] taste = null;
         int[] best;
         if (profile == null) {
-            // Cold start: the most popular, at most a few per leading genre among the first ten.
-            int[] pool = TopN.select(scores, Math.min(items, 3 * limit + 30), item -> excluded[item]);
+            // Cold start: the most popular, at most a few per leading genre among the first ten; when
+            // the member rated movies the model has not learned yet, their genres and tags choose
+            // among the popular ones.
+            int poolSize = Math.min(items, 3 * limit + 30);
+            taste = unlearned.isEmpty() ? null : taste(unlearned, served.content(), degraded);
+            if (taste != null) {
+                served.content().rerank(taste, CONTENT_WEIGHT, scores, poolSize, item -> excluded[item]);
+            }
+            int[] pool = TopN.select(scores, poolSize, item -> excluded[item]);
             leadingGenres = leadingGenres(pool, model, degraded);
             best = diverse(pool, leadingGenres, limit);
         } else {
@@ -168,11 +151,14 @@ class LearnedRecommendations implements RecommendationSource {
             if (friendCount > 0) {
                 reasons.add(friendsRated(friendCount));
             }
+            Optional<String> liked =
+                    taste == null ? Optional.empty() : served.content().likedGenre(taste, item);
+            liked.ifPresent(genre -> reasons.add("Because you like " + genre));
             if (reasons.isEmpty()) {
                 reasons.add(popular(served, item));
             }
             String genre = leadingGenres.get(item);
-            if (profile == null && genre != null) {
+            if (profile == null && genre != null && liked.isEmpty()) {
                 reasons.add("Popular in " + genre);
             }
             double score = profile != null ? model.predict(profile, item) : served.bayesian()[item];
@@ -182,6 +168,41 @@ class LearnedRecommendations implements RecommendationSource {
                     reasons));
         }
         return List.copyOf(candidates);
+    }
+
+    /**
+     * A member's taste from the genres and tags of rated movies the model has not learned (as the
+     * movie cache or movie-service describe them), or null when it says nothing.
+     */
+    private float @Nullable [] taste(Map<Long, Float> rated, ContentModel content, Degradation degraded) {
+        if (content.isEmpty()) {
+            return null;
+        }
+        MovieLookup remembered = catalog.remembered(rated.keySet());
+        Map<Long, Movie> movies = new HashMap<>(remembered.found());
+        List<Long> missing = rated.keySet().stream()
+                .filter(id -> !movies.containsKey(id) && !remembered.isUnknown(id))
+                .toList();
+        if (!missing.isEmpty() && !degraded.contains(Dependency.MOVIE_SERVICE)) {
+            MovieLookup lookup = catalog.lookup(missing);
+            if (lookup.degraded()) {
+                degraded.add(Dependency.MOVIE_SERVICE);
+            }
+            movies.putAll(lookup.found());
+        }
+        List<float[]> vectors = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        movies.forEach((id, movie) -> {
+            vectors.add(CatalogContent.vector(content, movie));
+            scores.add(rated.get(id));
+        });
+        float[] taste = content.taste(vectors, scores);
+        for (float x : taste) {
+            if (x != 0) {
+                return taste;
+            }
+        }
+        return null;
     }
 
     /** At most this many movies of one leading genre among the first {@value #DIVERSE_TOP} cold-start picks. */
@@ -230,7 +251,7 @@ class LearnedRecommendations implements RecommendationSource {
             byId.put(model.itemId(item), item);
         }
         MovieLookup remembered = catalog.remembered(byId.keySet());
-        Map<Long, org.cinemates.preference.catalog.Movie> movies = new HashMap<>(remembered.found());
+        Map<Long, Movie> movies = new HashMap<>(remembered.found());
         List<Long> missing = byId.keySet().stream()
                 .filter(id -> !movies.containsKey(id) && !remembered.isUnknown(id))
                 .toList();
@@ -307,31 +328,23 @@ class LearnedRecommendations implements RecommendationSource {
         return titles;
     }
 
-    /** Movies the member's friends rated 4 or more: movie id → how many friends; remembered briefly. */
+    /** Movies the member's friends rated 4 or more, as the ratings are now: movie id → how many friends. */
     private Map<Long, Integer> friendsLiked(long memberId, Degradation degraded) {
-        Map<Long, Integer> cached = friendsLiked.getIfPresent(memberId);
-        if (cached != null) {
-            return cached;
-        }
-        List<Long> friendIds;
-        try {
-            friendIds = people.friendIds(memberId);
-        } catch (DependencyUnavailable e) {
+        Optional<List<Long>> friendIds = friends.of(memberId);
+        if (friendIds.isEmpty()) {
             degraded.add(Dependency.USER_SERVICE);
             return Map.of();
         }
         Map<Long, Integer> liked = new HashMap<>();
-        for (int from = 0; from < friendIds.size(); from += 1000) {
-            List<Long> batch = friendIds.subList(from, Math.min(friendIds.size(), from + 1000));
+        List<Long> ids = friendIds.get();
+        for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.sql("select movie_id, count(*) from ratings where user_id in (:friends) and score >= 4"
                             + " group by movie_id")
-                    .param("friends", batch)
+                    .param("friends", ids.subList(from, Math.min(ids.size(), from + 1000)))
                     .query(rs -> {
                         liked.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
                     });
         }
-        Map<Long, Integer> result = Map.copyOf(liked);
-        friendsLiked.put(memberId, result);
-        return result;
+        return liked;
     }
 }

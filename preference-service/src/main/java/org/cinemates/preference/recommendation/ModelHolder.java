@@ -18,4 +18,9 @@ class ModelHolder {
     void swap(ServedModel model) {
         current.set(model);
     }
+
+    /** Swaps {@code replacement} in only if {@code expected} still serves (a newer model wins). */
+    boolean replace(ServedModel expected, ServedModel replacement) {
+        return current.compareAndSet(expected, replacement);
+    }
 }

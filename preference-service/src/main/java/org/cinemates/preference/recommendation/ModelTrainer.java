@@ -48,6 +48,7 @@ class ModelTrainer {
 
     private final JdbcClient jdbc;
     private final ModelHolder holder;
+    private final CatalogContent catalogContent;
     private final CommunityImport community;
     private final PreferenceSettings.Recommender settings;
     private final int priorWeight;
@@ -68,12 +69,14 @@ class ModelTrainer {
     ModelTrainer(
             JdbcClient jdbc,
             ModelHolder holder,
+            CatalogContent catalogContent,
             CommunityImport community,
             PreferenceSettings settings,
             MeterRegistry meters,
             @Value("${cinemates.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.holder = holder;
+        this.catalogContent = catalogContent;
         this.community = community;
         this.settings = settings.recommender();
         this.priorWeight = settings.recommendations().priorWeight();
@@ -130,9 +133,11 @@ class ModelTrainer {
         }
         try {
             HybridModel model = HybridModel.load(modelFile);
-            holder.swap(serve(model));
+            ServedModel served = serve(model);
+            holder.swap(served);
             dataAt = model.metadata().trainedAt();
             log.info("Recommender: serving the saved model ({})", model.metadata());
+            learnContent(served);
         } catch (IOException | RuntimeException e) {
             log.warn("Recommender: the saved model {} could not be read; training a new one", modelFile, e);
         }
@@ -144,6 +149,7 @@ class ModelTrainer {
             if (community.running() || !communityReady) {
                 return;
             }
+            holder.current().filter(served -> !served.knowsContent()).ifPresent(this::learnContent);
             Instant since = dataAt;
             if (since == null || holder.current().isEmpty()) {
                 trainIfEnoughRatings();
@@ -196,10 +202,32 @@ class ModelTrainer {
             } catch (IOException | RuntimeException e) {
                 log.warn("Recommender: the model could not be saved to {}", modelFile, e);
             }
+            learnContent(served);
             return true;
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("Recommender: training failed; the previous model keeps serving", e);
             return false;
+        }
+    }
+
+    /**
+     * Adds the genres and tags of the serving model's movies, unless a newer model came meanwhile;
+     * without movie-service the model serves without them and the next check tries again.
+     */
+    private void learnContent(ServedModel served) {
+        try {
+            catalogContent
+                    .of(served.model())
+                    .ifPresentOrElse(
+                            content -> {
+                                if (holder.replace(served, served.withContent(content))) {
+                                    log.info("Recommender: content of {} movies known", content.itemCount());
+                                }
+                            },
+                            () -> log.info(
+                                    "Recommender: movie-service could not list the movies' genres and tags yet"));
+        } catch (RuntimeException e) {
+            log.warn("Recommender: learning the movies' genres and tags failed", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cinemates.preference.recommendation;
 
 import java.util.Arrays;
+import org.cinemates.recommender.model.ContentModel;
 import org.cinemates.recommender.model.HybridModel;
 
 /**
@@ -12,8 +13,18 @@ import org.cinemates.recommender.model.HybridModel;
  * @param averages plain average of each item index (NaN without ratings)
  * @param bayesian Bayesian average of each item index, or NaN for items not suggested as popular
  *     (no ratings, or an average below the minimum)
+ * @param content the genres and tags of the model's items, once movie-service told them (empty until then)
  */
-record ServedModel(HybridModel model, int[] counts, float[] averages, float[] bayesian) {
+record ServedModel(HybridModel model, int[] counts, float[] averages, float[] bayesian, ContentModel content) {
+
+    /** Whether movie-service told the items' genres and tags yet (they may still be none). */
+    boolean knowsContent() {
+        return content != ContentModel.empty();
+    }
+
+    ServedModel withContent(ContentModel known) {
+        return new ServedModel(model, counts, averages, bayesian, known);
+    }
 
     static ServedModel of(
             HybridModel model, long[] movieIds, int[] counts, double[] sums, int priorWeight, float minAverage) {
@@ -42,6 +53,6 @@ record ServedModel(HybridModel model, int[] counts, float[] averages, float[] ba
                 itemBayesian[item] = (float) ((sums[k] + priorWeight * mean) / (counts[k] + priorWeight));
             }
         }
-        return new ServedModel(model, itemCounts, itemAverages, itemBayesian);
+        return new ServedModel(model, itemCounts, itemAverages, itemBayesian, ContentModel.empty());
     }
 }

@@ -4,18 +4,23 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.cinemates.preference.catalog.Movie;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.catalog.MovieLookup;
 import org.cinemates.preference.remote.Degradation;
 import org.cinemates.preference.remote.Dependency;
+import org.cinemates.recommender.model.ContentModel;
 import org.cinemates.recommender.model.ScoredItem;
+import org.cinemates.recommender.model.TopN;
 import org.springframework.stereotype.Service;
 
 /**
  * Movies like a given one, from the serving model's item vectors (cosine similarity), never the
- * movie itself. A movie the model does not know (or no model yet) has none.
+ * movie itself. For a movie the model has not learned yet (new in the catalogue, or rated too
+ * little), the cosine of its genres and tags with the model's movies, popular ones first among
+ * equals. Without a model, none.
  */
 @Service
 class SimilarMovies {
@@ -35,17 +40,18 @@ class SimilarMovies {
 
     /** @throws org.cinemates.preference.catalog.MovieNotFound for a movie movie-service does not know */
     Result of(long movieId, int limit) {
-        catalog.require(movieId);
-        List<ScoredItem> similar = holder.current()
-                .map(served -> {
-                    OptionalInt item = served.model().itemIndex(movieId);
-                    return item.isPresent() ? served.model().similar(item.getAsInt(), limit) : List.<ScoredItem>of();
-                })
-                .orElse(List.of());
+        Movie movie = catalog.require(movieId);
+        Optional<ServedModel> current = holder.current();
+        if (current.isEmpty()) {
+            return new Result(List.of(), List.of());
+        }
+        ServedModel served = current.get();
+        OptionalInt item = served.model().itemIndex(movieId);
+        List<ScoredItem> similar =
+                item.isPresent() ? served.model().similar(item.getAsInt(), limit) : byContent(served, movie, limit);
         if (similar.isEmpty()) {
             return new Result(List.of(), List.of());
         }
-        ServedModel served = holder.current().orElseThrow();
         List<Long> ids =
                 similar.stream().map(s -> served.model().itemId(s.item())).toList();
         MovieLookup lookup = catalog.lookup(ids);
@@ -64,5 +70,26 @@ class SimilarMovies {
                     BigDecimal.valueOf(similar.get(k).score()).setScale(3, RoundingMode.HALF_UP)));
         }
         return new Result(items, degraded.names());
+    }
+
+    /** Below any cosine difference that matters: popularity only orders movies of equal content. */
+    static final float POPULARITY_TIE_BREAK = 0.001f;
+
+    private static List<ScoredItem> byContent(ServedModel served, Movie movie, int limit) {
+        ContentModel content = served.content();
+        float[] vector = CatalogContent.vector(content, movie);
+        int items = Math.min(content.itemCount(), served.model().itemCount());
+        float[] scores = new float[items];
+        for (int i = 0; i < items; i++) {
+            float cosine = content.score(vector, i);
+            float bayesian = served.bayesian()[i];
+            scores[i] =
+                    cosine <= 0 ? Float.NaN : cosine + (Float.isNaN(bayesian) ? 0 : POPULARITY_TIE_BREAK * bayesian);
+        }
+        List<ScoredItem> similar = new ArrayList<>();
+        for (int i : TopN.select(scores, limit, i -> false)) {
+            similar.add(new ScoredItem(i, content.score(vector, i)));
+        }
+        return similar;
     }
 }

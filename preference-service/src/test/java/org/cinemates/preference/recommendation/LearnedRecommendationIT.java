@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Recommendations from the learned model, trained on community ratings of two kinds of movie
- * ("A" and "B") whose raters each love one kind and dislike the other.
+ * ("A", animated comedies, and "B", horror thrillers) whose raters each love one kind and dislike
+ * the other.
  */
 class LearnedRecommendationIT extends IntegrationTest {
 
@@ -42,6 +43,8 @@ class LearnedRecommendationIT extends IntegrationTest {
     private static final int PER_KIND = 15;
     private static final List<Long> A = new ArrayList<>();
     private static final List<Long> B = new ArrayList<>();
+    private static final List<String> A_GENRES = List.of("Animation", "Comedy");
+    private static final List<String> B_GENRES = List.of("Horror", "Thriller");
 
     private static Path dataDir() {
         try {
@@ -69,8 +72,8 @@ class LearnedRecommendationIT extends IntegrationTest {
     synchronized void communityAndModel() {
         if (A.isEmpty()) {
             for (int k = 1; k <= PER_KIND; k++) {
-                A.add(MOVIES.add("A" + k));
-                B.add(MOVIES.add("B" + k));
+                A.add(MOVIES.add("A" + k, A_GENRES, List.of("talking animals")));
+                B.add(MOVIES.add("B" + k, B_GENRES, List.of("gore")));
             }
             Random random = new Random(7);
             Timestamp at = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z"));
@@ -222,6 +225,46 @@ class LearnedRecommendationIT extends IntegrationTest {
                 .noneMatch(reason -> reason.contains("friend"));
     }
 
+    @Test
+    void aFriendsNewRatingCountsAtOnce() {
+        Member me = member("Watcher");
+        Member friend = member("Quick");
+        USERS.befriend(me.id(), friend.id());
+        rate(me, A.get(1), 5.0);
+        assertThat(reasonsOf(recommendations(me, "?limit=100").json(), B.get(12)))
+                .noneMatch(reason -> reason.contains("friend"));
+
+        rate(friend, B.get(12), 5.0);
+
+        assertThat(reasonsOf(recommendations(me, "?limit=100").json(), B.get(12)))
+                .contains("A friend rated it 4 or more");
+    }
+
+    @Test
+    void whileUserServiceIsAwayTheLastKnownFriendsStillCount() {
+        Member me = member("Remembered");
+        Member friend = member("Faithful");
+        USERS.befriend(me.id(), friend.id());
+        rate(me, A.get(2), 5.0);
+        rate(friend, B.get(13), 4.5);
+        assertThat(reasonsOf(recommendations(me, "?limit=100").json(), B.get(13)))
+                .contains("A friend rated it 4 or more");
+        USERS.stop();
+
+        JsonNode body = recommendations(me, "?limit=100").json();
+
+        assertThat(body.has("degraded")).as("%s", body).isFalse();
+        assertThat(reasonsOf(body, B.get(13))).contains("A friend rated it 4 or more");
+    }
+
+    private static List<String> reasonsOf(JsonNode body, long movieId) {
+        return item(body, movieId)
+                .path("reasons")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+    }
+
     private static JsonNode item(JsonNode body, long movieId) {
         for (JsonNode item : body.path("items")) {
             if (item.path("movie").path("id").asLong() == movieId) {
@@ -333,14 +376,43 @@ class LearnedRecommendationIT extends IntegrationTest {
     }
 
     @Test
-    void similarToAnUnknownMovieIsNotFoundAndToAnUnlearnedOneEmpty() {
+    void similarToAnUnknownMovieIsNotFound() {
         Member me = member("Explorer");
 
         assertProblem(similar(me, MOVIES.unknownId(), ""), 404, "movie-not-found");
-        ApiResponse unlearned = similar(me, MOVIES.add("Brand new"), "");
-        assertThat(unlearned.status()).isEqualTo(200);
-        assertThat(unlearned.json().path("items").size()).isZero();
         assertProblem(similar(me, 0, ""), 400, "validation");
+    }
+
+    @Test
+    void similarToAMovieNotLearnedYetComesFromItsGenresAndTags() {
+        Member me = member("Curious");
+        long horror = MOVIES.add("New horror", List.of("Horror"), List.of("gore"));
+        long documentary = MOVIES.add("New documentary", List.of("Documentary"), List.of());
+
+        ApiResponse response = similar(me, horror, "?limit=5");
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(movieIds(response.json())).hasSize(5).allMatch(B::contains);
+        assertThat(response.json().path("items").get(0).path("score").asDouble())
+                .isBetween(0.5, 1.0);
+        assertThat(similar(me, documentary, "").json().path("items").size())
+                .as("nothing shares its genres")
+                .isZero();
+    }
+
+    @Test
+    void aMemberWhoRatedOnlyMoviesNotLearnedYetGetsPopularOnesOfTheKindTheyLike() {
+        Member me = member("Animated");
+        rate(me, MOVIES.add("New cartoon", List.of("Animation"), List.of("talking animals")), 5.0);
+        rate(me, MOVIES.add("New slasher", List.of("Horror"), List.of("gore")), 1.0);
+
+        JsonNode body = recommendations(me, "?limit=10").json();
+
+        List<Long> ids = movieIds(body);
+        assertThat(ids).hasSize(10);
+        assertThat(ids.subList(0, 3)).allMatch(A::contains);
+        assertThat(reasonsOf(body, ids.get(0))).contains("Because you like Animation");
+        assertThat(body.has("degraded")).isFalse();
     }
 
     @Test

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.cinemates.recommender.baseline.BaselineOnly;
 import org.cinemates.recommender.baseline.GlobalMean;
 import org.cinemates.recommender.baseline.ItemKnnBaseline;
 import org.cinemates.recommender.baseline.Popularity;
+import org.cinemates.recommender.data.MovieContentCsv;
 import org.cinemates.recommender.data.Ratings;
 import org.cinemates.recommender.data.RatingsCsv;
 import org.cinemates.recommender.model.Algorithm;
@@ -33,29 +34,48 @@ import org.cinemates.recommender.model.ImplicitAls;
 public final class Evaluate {
 
     /** Every algorithm by name; the first five run by default. */
-    static final Map<String, LongFunction<Algorithm>> ALGORITHMS = new LinkedHashMap<>();
+    static final Map<String, Function<Setup, Algorithm>> ALGORITHMS = new LinkedHashMap<>();
 
     static final List<String> DEFAULT_ALGORITHMS =
             List.of("global-mean", "baseline-only", "popularity", "item-knn-baseline", CinematesHybrid.NAME);
 
+    /** What an algorithm is made with: the seed, and the movies' genres and tags where DIR has them. */
+    record Setup(long seed, MovieContentCsv.Content content) {}
+
+    /** Numbers of known ratings the new-member variants are measured with. */
+    static final int[] FEW_RATINGS = {1, 3, 5};
+
     static {
-        ALGORITHMS.put("global-mean", seed -> new GlobalMean());
-        ALGORITHMS.put("baseline-only", seed -> new BaselineOnly());
-        ALGORITHMS.put("popularity", seed -> new Popularity());
-        ALGORITHMS.put("item-knn-baseline", seed -> new ItemKnnBaseline());
+        ALGORITHMS.put("global-mean", setup -> new GlobalMean());
+        ALGORITHMS.put("baseline-only", setup -> new BaselineOnly());
+        ALGORITHMS.put("popularity", setup -> new Popularity());
+        ALGORITHMS.put("item-knn-baseline", setup -> new ItemKnnBaseline());
         ALGORITHMS.put(
                 CinematesHybrid.NAME,
-                seed -> new CinematesHybrid(HybridConfig.defaults().withSeed(seed)));
+                setup -> new CinematesHybrid(HybridConfig.defaults().withSeed(setup.seed())));
         // The hybrid's two halves alone, to show what each brings.
         ALGORITHMS.put(
-                "biased-mf", seed -> new BiasedMf(BiasedMf.Config.defaults().withSeed(seed)));
+                "biased-mf", setup -> new BiasedMf(BiasedMf.Config.defaults().withSeed(setup.seed())));
         ALGORITHMS.put(
                 "implicit-als",
-                seed -> new ImplicitAls(ImplicitAls.Config.defaults().withSeed(seed + 1)));
+                setup -> new ImplicitAls(ImplicitAls.Config.defaults().withSeed(setup.seed() + 1)));
         // Every user served by fold-in of their ratings, as a member is between two trainings.
         ALGORITHMS.put(
                 FoldedInHybrid.NAME,
-                seed -> new FoldedInHybrid(HybridConfig.defaults().withSeed(seed)));
+                setup -> new FoldedInHybrid(HybridConfig.defaults().withSeed(setup.seed())));
+        // New members: fold-in of only a few ratings, with and without the content signal.
+        for (int known : FEW_RATINGS) {
+            for (boolean content : new boolean[] {false, true}) {
+                ALGORITHMS.put(
+                        FewRatingsHybrid.name(known, content),
+                        setup -> new FewRatingsHybrid(
+                                HybridConfig.defaults().withSeed(setup.seed()),
+                                known,
+                                setup.content(),
+                                content,
+                                setup.seed()));
+            }
+        }
     }
 
     private Evaluate() {}
@@ -83,18 +103,21 @@ public final class Evaluate {
         int folds = (int) arguments.number("--folds", 5);
         long seed = arguments.number("--seed", 42);
         boolean json = arguments.has("--json");
-        List<Algorithm> algorithms = new ArrayList<>();
+        List<Function<Setup, Algorithm>> chosen = new ArrayList<>();
         String names = arguments.text("--algorithms", String.join(",", DEFAULT_ALGORITHMS));
         for (String name : names.split(",")) {
-            LongFunction<Algorithm> algorithm = ALGORITHMS.get(name.trim());
+            Function<Setup, Algorithm> algorithm = ALGORITHMS.get(name.trim());
             if (algorithm == null) {
                 throw new IllegalArgumentException("Unknown algorithm " + name.trim());
             }
-            algorithms.add(algorithm.apply(seed));
+            chosen.add(algorithm);
         }
         if (!Files.isRegularFile(file)) {
             throw new IOException("No ratings file at " + file);
         }
+        Path folder = file.toAbsolutePath().getParent();
+        Setup setup = new Setup(seed, folder == null ? MovieContentCsv.empty() : MovieContentCsv.read(folder));
+        List<Algorithm> algorithms = chosen.stream().map(a -> a.apply(setup)).toList();
 
         long started = System.nanoTime();
         RatingsCsv.Result read = RatingsCsv.read(file);
@@ -160,9 +183,11 @@ public final class Evaluate {
                 seed,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
+        int width = results.stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        String name = "%-" + Math.max(24, width) + "s";
         out.printf(
                 Locale.ROOT,
-                "%-24s %7s %7s %8s %9s %9s %7s %9s %10s%n",
+                name + " %7s %7s %8s %9s %9s %7s %9s %10s%n",
                 "algorithm",
                 "RMSE",
                 "MAE",
@@ -175,7 +200,7 @@ public final class Evaluate {
         for (Evaluation.Result r : results) {
             out.printf(
                     Locale.ROOT,
-                    "%-24s %7.4f %7.4f %8.4f %9.4f %9.4f %7.4f %9.2f %7d MB%n",
+                    name + " %7.4f %7.4f %8.4f %9.4f %9.4f %7.4f %9.2f %7d MB%n",
                     r.name(),
                     r.rmse(),
                     r.mae(),
