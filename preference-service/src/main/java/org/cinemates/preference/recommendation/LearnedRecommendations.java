@@ -1,10 +1,14 @@
 package org.cinemates.preference.recommendation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +22,7 @@ import org.cinemates.preference.remote.Degradation;
 import org.cinemates.preference.remote.Dependency;
 import org.cinemates.recommender.model.ContentModel;
 import org.cinemates.recommender.model.HybridModel;
+import org.cinemates.recommender.model.ModelMetadata;
 import org.cinemates.recommender.model.Reason;
 import org.cinemates.recommender.model.TopN;
 import org.cinemates.recommender.model.UserProfile;
@@ -41,6 +46,79 @@ class LearnedRecommendations implements RecommendationSource {
 
     static final int MAX_FRIENDS_COUNTED = 3;
 
+    /** Members whose fold-in and best movies are kept. */
+    static final int MAX_FOLDED = 10_000;
+
+    /** Best movies kept per member: at least the largest {@code limit} (100). */
+    static final int KEPT_BEST = 200;
+
+    /**
+     * A member's ratings as they are (their number and an order-free hash) under one trained model
+     * (named by its metadata, so a key does not keep a replaced model in memory).
+     */
+    private record FoldKey(long memberId, ModelMetadata model, int ratings, long fingerprint) {}
+
+    /**
+     * What fold-in and a pass over every movie gave for a member's ratings: the profile and the
+     * {@value #KEPT_BEST} best movies by the model's ranking score, never a rated one. Friends lift a
+     * movie by at most {@code FRIEND_WEIGHT × MAX_FRIENDS_COUNTED}; a movie outside the kept best
+     * that no friend liked scores below all of them, so the best {@code limit} of the kept ones and
+     * the friends' are exactly the best of the whole pass, without the pass.
+     */
+    record Folded(UserProfile profile, int[] best, float[] scores) {
+
+        static Folded of(HybridModel model, Map<Integer, Float> mine, boolean[] excluded) {
+            UserProfile profile = model.foldIn(mine);
+            float[] all = new float[model.itemCount()];
+            model.scoreItems(profile, all);
+            int[] best = TopN.select(all, KEPT_BEST, item -> excluded[item]);
+            float[] scores = new float[best.length];
+            for (int k = 0; k < best.length; k++) {
+                scores[k] = all[best[k]];
+            }
+            return new Folded(profile, best, scores);
+        }
+
+        int[] best(HybridModel model, Map<Long, Integer> friends, int limit) {
+            Map<Integer, Float> candidates = new LinkedHashMap<>();
+            for (int k = 0; k < best.length; k++) {
+                candidates.put(best[k], scores[k]);
+            }
+            for (Map.Entry<Long, Integer> liked : friends.entrySet()) {
+                int item = model.itemIndex(liked.getKey()).orElse(-1);
+                if (item >= 0 && !profile.hasRated(item)) {
+                    float score = candidates.computeIfAbsent(item, i -> model.scoreItem(profile, i));
+                    candidates.put(item, score + friendBoost(liked.getValue()));
+                }
+            }
+            int[] items = new int[candidates.size()];
+            float[] ranking = new float[items.length];
+            int k = 0;
+            for (Map.Entry<Integer, Float> candidate : candidates.entrySet()) {
+                items[k] = candidate.getKey();
+                ranking[k++] = candidate.getValue();
+            }
+            int[] picked = TopN.select(ranking, limit, position -> false);
+            int[] movies = new int[picked.length];
+            for (int p = 0; p < picked.length; p++) {
+                movies[p] = items[picked[p]];
+            }
+            return movies;
+        }
+    }
+
+    static float friendBoost(int friends) {
+        return FRIEND_WEIGHT * Math.min(MAX_FRIENDS_COUNTED, friends);
+    }
+
+    /** SplitMix64's finaliser: spreads a rating over 64 bits, so a sum of them tells rating sets apart. */
+    private static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /**
      * How much a perfect match of a cold-start member's taste adds to a popular movie's Bayesian
      * average (in stars) when the popular ones are chosen by content.
@@ -52,6 +130,10 @@ class LearnedRecommendations implements RecommendationSource {
     private final JdbcClient jdbc;
     private final FriendLists friends;
     private final MovieCatalog catalog;
+    private final Cache<FoldKey, Folded> folded = Caffeine.newBuilder()
+            .maximumSize(MAX_FOLDED)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
 
     LearnedRecommendations(
             ModelHolder holder,
@@ -81,40 +163,38 @@ class LearnedRecommendations implements RecommendationSource {
         Map<Integer, Float> mine = new HashMap<>();
         Map<Long, Float> unlearned = new HashMap<>();
         boolean[] excluded = new boolean[items];
+        long[] fingerprint = {0};
         jdbc.sql("select movie_id, score from ratings where user_id = :member")
                 .param("member", memberId)
                 .query(rs -> {
-                    int item = model.itemIndex(rs.getLong(1)).orElse(-1);
+                    long movieId = rs.getLong(1);
+                    float score = rs.getFloat(2);
+                    fingerprint[0] += mix(movieId * 31 + Float.floatToIntBits(score));
+                    int item = model.itemIndex(movieId).orElse(-1);
                     if (item >= 0) {
-                        mine.put(item, rs.getFloat(2));
+                        mine.put(item, score);
                         excluded[item] = true;
                     } else {
-                        unlearned.put(rs.getLong(1), rs.getFloat(2));
+                        unlearned.put(movieId, score);
                     }
                 });
         Map<Long, Integer> friends = friendsLiked(memberId, degraded);
 
-        float[] scores = new float[items];
-        UserProfile profile = null;
-        if (mine.isEmpty()) {
-            System.arraycopy(served.bayesian(), 0, scores, 0, items);
-        } else {
-            profile = model.foldIn(mine);
-            model.scoreItems(profile, scores);
-        }
-        for (Map.Entry<Long, Integer> liked : friends.entrySet()) {
-            int item = model.itemIndex(liked.getKey()).orElse(-1);
-            if (item >= 0 && !Float.isNaN(scores[item])) {
-                scores[item] += FRIEND_WEIGHT * Math.min(MAX_FRIENDS_COUNTED, liked.getValue());
-            }
-        }
         Map<Integer, String> leadingGenres = new HashMap<>();
         float[] taste = null;
+        UserProfile profile = null;
         int[] best;
-        if (profile == null) {
+        if (mine.isEmpty()) {
             // Cold start: the most popular, at most a few per leading genre among the first ten; when
             // the member rated movies the model has not learned yet, their genres and tags choose
             // among the popular ones.
+            float[] scores = served.bayesian().clone();
+            for (Map.Entry<Long, Integer> liked : friends.entrySet()) {
+                int item = model.itemIndex(liked.getKey()).orElse(-1);
+                if (item >= 0 && !Float.isNaN(scores[item])) {
+                    scores[item] += friendBoost(liked.getValue());
+                }
+            }
             int poolSize = Math.min(items, 3 * limit + 30);
             taste = unlearned.isEmpty() ? null : taste(unlearned, served.content(), degraded);
             if (taste != null) {
@@ -124,7 +204,11 @@ class LearnedRecommendations implements RecommendationSource {
             leadingGenres = leadingGenres(pool, model, degraded);
             best = diverse(pool, leadingGenres, limit);
         } else {
-            best = TopN.select(scores, limit, item -> excluded[item]);
+            Folded member = folded.get(
+                    new FoldKey(memberId, model.metadata(), mine.size(), fingerprint[0]),
+                    key -> Folded.of(model, mine, excluded));
+            profile = member.profile();
+            best = member.best(model, friends, limit);
         }
 
         Map<Integer, Reason> because = new HashMap<>();

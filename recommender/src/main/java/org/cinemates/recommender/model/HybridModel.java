@@ -383,13 +383,21 @@ public final class HybridModel implements Predictor {
         score(user.vector(), 0, user.factors(), 0, scores);
     }
 
+    /** The ranking score of one item for {@code user}: the same as {@link #scoreItems(UserProfile, float[])} gives it. */
+    public float scoreItem(UserProfile user, int item) {
+        return score(user.vector(), 0, user.factors(), 0, item);
+    }
+
     private void score(float[] vector, int vectorOffset, float[] factor, int factorOffset, float[] scores) {
-        float blend = config.blend();
         for (int i = 0; i < scores.length; i++) {
-            float implicit = Dense.dot(vector, vectorOffset, itemVectors, i * dimensions, dimensions);
-            float rating = itemBias[i] + Dense.dot(factor, factorOffset, itemFactors, i * factors, factors);
-            scores[i] = implicit + blend * rating;
+            scores[i] = score(vector, vectorOffset, factor, factorOffset, i);
         }
+    }
+
+    private float score(float[] vector, int vectorOffset, float[] factor, int factorOffset, int item) {
+        float implicit = Dense.dot(vector, vectorOffset, itemVectors, item * dimensions, dimensions);
+        float rating = itemBias[item] + Dense.dot(factor, factorOffset, itemFactors, item * factors, factors);
+        return implicit + config.blend() * rating;
     }
 
     // --- Serving -------------------------------------------------------------------------------

@@ -102,6 +102,17 @@ class HybridModelTest {
     }
 
     @Test
+    void oneItemScoresAsInTheWholePass() {
+        UserProfile profile = MODEL.foldIn(Map.of(item(1), 5f, item(ITEMS), 2f));
+        float[] all = new float[MODEL.itemCount()];
+        MODEL.scoreItems(profile, all);
+
+        for (int item = 0; item < MODEL.itemCount(); item++) {
+            assertThat(MODEL.scoreItem(profile, item)).isEqualTo(all[item]);
+        }
+    }
+
+    @Test
     void foldInPredictsRatingsForSomeoneTheModelNeverSaw() {
         UserProfile stranger = MODEL.foldIn(Map.of(item(ITEMS), 5f, item(ITEMS - 1), 4.5f, item(1), 1.5f, item(2), 1f));
 

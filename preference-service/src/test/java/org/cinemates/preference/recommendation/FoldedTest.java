@@ -1,0 +1,63 @@
+package org.cinemates.preference.recommendation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.cinemates.recommender.data.Ratings;
+import org.cinemates.recommender.model.HybridConfig;
+import org.cinemates.recommender.model.HybridModel;
+import org.cinemates.recommender.model.TopN;
+import org.cinemates.recommender.model.UserProfile;
+import org.junit.jupiter.api.Test;
+
+/** The kept best movies and the friends' give exactly what a whole pass over every movie gives. */
+class FoldedTest {
+
+    private static final int ITEMS = 600;
+
+    private static HybridModel model() {
+        Random random = new Random(3);
+        Ratings.Builder ratings = Ratings.builder();
+        for (int user = 1; user <= 300; user++) {
+            for (int k = 0; k < 40; k++) {
+                ratings.add(user, 1 + random.nextInt(ITEMS), 0.5f + random.nextInt(10) / 2f);
+            }
+        }
+        return HybridModel.train(ratings.build(), HybridConfig.defaults().withSeed(5));
+    }
+
+    @Test
+    void theBestAreThoseOfTheWholePassWithFriendsLiftingTheirMovies() {
+        HybridModel model = model();
+        Random random = new Random(11);
+        for (int member = 0; member < 50; member++) {
+            Map<Integer, Float> mine = new HashMap<>();
+            boolean[] excluded = new boolean[model.itemCount()];
+            for (int k = 0; k < 1 + random.nextInt(30); k++) {
+                int item = random.nextInt(model.itemCount());
+                mine.put(item, 0.5f + random.nextInt(10) / 2f);
+                excluded[item] = true;
+            }
+            Map<Long, Integer> friends = new HashMap<>();
+            for (int k = 0; k < random.nextInt(60); k++) {
+                friends.put(model.itemId(random.nextInt(model.itemCount())), 1 + random.nextInt(5));
+            }
+            int limit = 1 + random.nextInt(100);
+
+            int[] kept = LearnedRecommendations.Folded.of(model, mine, excluded).best(model, friends, limit);
+
+            UserProfile profile = model.foldIn(mine);
+            float[] all = new float[model.itemCount()];
+            model.scoreItems(profile, all);
+            friends.forEach((movie, count) -> {
+                int item = model.itemIndex(movie).orElseThrow();
+                all[item] += LearnedRecommendations.friendBoost(count);
+            });
+            assertThat(kept)
+                    .as("member %d, limit %d", member, limit)
+                    .containsExactly(TopN.select(all, limit, item -> excluded[item]));
+        }
+    }
+}
