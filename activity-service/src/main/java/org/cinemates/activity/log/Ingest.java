@@ -13,6 +13,8 @@ import java.util.Set;
 import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.NameChange;
+import org.cinemates.platform.outbox.EventTraces;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>names are the newest JOINED or PROFILE_UPDATED;
  *   <li>once an account is deleted nothing about it is kept, and nothing about it is accepted.
  * </ul>
+ *
+ * <p>Each event is read in the trace it was written in (its {@code traceparent}), so what is logged
+ * about it carries that trace's id.
  */
 @Service
 class Ingest {
@@ -53,6 +58,7 @@ class Ingest {
     private final Actors actors;
     private final FriendIds friendIds;
     private final TransactionTemplate transactions;
+    private final EventTraces traces;
 
     Ingest(
             EventLedger ledger,
@@ -61,7 +67,8 @@ class Ingest {
             DeletedAccounts deletedAccounts,
             Actors actors,
             FriendIds friendIds,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            EventTraces traces) {
         this.ledger = ledger;
         this.marks = marks;
         this.activities = activities;
@@ -69,19 +76,19 @@ class Ingest {
         this.actors = actors;
         this.friendIds = friendIds;
         this.transactions = transactions;
+        this.traces = traces;
     }
 
     IngestResult accept(List<JsonNode> batch) {
         List<Event> events = new ArrayList<>(batch.size());
-        int invalid = 0;
         for (JsonNode node : batch) {
-            try {
-                events.add(Event.parse(node));
-            } catch (Event.Invalid e) {
-                invalid++;
-                log.warn("Ignoring event {}: {}", node.path("eventId").asString("(no id)"), e.getMessage());
+            Event event =
+                    traces.continueTrace(node.path("traceparent").asString(null), "ingest event", () -> read(node));
+            if (event != null) {
+                events.add(event);
             }
         }
+        int invalid = batch.size() - events.size();
         Applied applied = Objects.requireNonNull(transactions.execute(status -> apply(events)));
         // Friend lists come from user-service, which already has the change: ask it again, and
         // keep the last known lists (used while it is down) in step.
@@ -98,6 +105,15 @@ class Ingest {
         }
         applied.deletedAccounts().forEach(friendIds::accountDeleted);
         return new IngestResult(applied.stored(), applied.duplicates(), invalid + applied.ignored());
+    }
+
+    private static @Nullable Event read(JsonNode node) {
+        try {
+            return Event.parse(node);
+        } catch (Event.Invalid e) {
+            log.warn("Ignoring event {}: {}", node.path("eventId").asString("(no id)"), e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -18,11 +18,15 @@ import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.cinemates.activity.IntegrationTest;
 import org.cinemates.platform.test.ApiResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** POST /internal/activities: who may deliver, what is stored, and in which order it may arrive. */
@@ -140,6 +144,65 @@ class IngestIT extends IntegrationTest {
         assertThat(result.path("stored").asInt()).isEqualTo(2);
         assertThat(result.path("ignored").asInt()).isEqualTo(events.size() - 2);
         assertThat(types(ownActivity(ann))).containsExactly("WATCHLISTED", "RATED");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anEventIsReadInTheTraceItWasWrittenIn(CapturedOutput output) {
+        long ann = member();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Map<String, Object> liked = event("LIKED", ann, at(1), Map.of("movieId", 1));
+        liked.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        deliver(liked, rated(ann, 2, 4.0, at(2)));
+
+        assertThat(warningAbout(output, liked)).contains(traceId);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anEventWithABrokenTraceContextIsStoredInATraceOfItsOwn(CapturedOutput output) {
+        long ann = member();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        List<Object> brokenContexts = List.of(
+                "00-" + traceId + "-b7ad6b7169203331-01\nforged log line",
+                "00-" + traceId.toUpperCase(Locale.ROOT) + "-b7ad6b7169203331-01",
+                "00-00000000000000000000000000000000-b7ad6b7169203331-01",
+                "ff-" + traceId + "-b7ad6b7169203331-01",
+                "x".repeat(10_000),
+                42,
+                Map.of("traceId", traceId));
+        List<Map<String, Object>> events = new ArrayList<>();
+        List<Map<String, Object>> unknown = new ArrayList<>();
+        for (int i = 0; i < brokenContexts.size(); i++) {
+            Map<String, Object> rating = rated(ann, i + 1, 4.0, at(i));
+            Map<String, Object> liked = event("LIKED", ann, at(i), Map.of("movieId", i + 1));
+            rating.put("traceparent", brokenContexts.get(i));
+            liked.put("traceparent", brokenContexts.get(i));
+            events.add(rating);
+            events.add(liked);
+            unknown.add(liked);
+        }
+
+        JsonNode result = deliverBatch(batch(events));
+
+        assertThat(result.path("stored").asInt()).isEqualTo(brokenContexts.size());
+        assertThat(result.path("ignored").asInt()).isEqualTo(brokenContexts.size());
+        for (Map<String, Object> liked : unknown) {
+            assertThat(warningAbout(output, liked))
+                    .containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\] ")
+                    .doesNotContain(traceId, "xxxx");
+        }
+        assertThat(output.getOut()).doesNotContain("forged log line");
+    }
+
+    /** The log line that says why this event was ignored. */
+    private static String warningAbout(CapturedOutput output, Map<String, Object> event) {
+        return output.getOut()
+                .lines()
+                .filter(line -> line.contains("Ignoring event " + event.get("eventId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -24,50 +24,62 @@ public class Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboxDestinations destinations;
+    private final EventTraces traces;
     private final Runnable afterCommit;
 
-    /** An outbox whose events all go to activity-service. */
+    /** An outbox whose events all go to activity-service, without trace context. */
     public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this(jdbc, json, clock, new OutboxDestinations(Map.of()), () -> {});
+        this(jdbc, json, clock, new OutboxDestinations(Map.of()), EventTraces.NONE, () -> {});
     }
 
     /**
      * @param destinations who takes which events; with none configured, everything goes to
      *     activity-service
+     * @param traces where the trace context stored with each event comes from
      * @param afterCommit runs once a transaction that appended events has committed (wakes the
      *     relay, so delivery does not wait for its next poll)
      */
     public Outbox(
-            JdbcClient jdbc, JsonMapper json, Clock clock, OutboxDestinations destinations, Runnable afterCommit) {
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock,
+            OutboxDestinations destinations,
+            EventTraces traces,
+            Runnable afterCommit) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.destinations = destinations;
+        this.traces = traces;
         this.afterCommit = afterCommit;
     }
 
     /**
-     * Stores an event, once for each destination that takes its type; must run inside the
-     * transaction that makes the change.
+     * Stores an event, once for each destination that takes its type, with the trace context of
+     * the current span; must run inside the transaction that makes the change.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(String type, long actorId, Map<String, ?> payload) {
         UUID eventId = UUID.randomUUID();
         Instant now = clock.instant();
         String body = json.writeValueAsString(payload);
+        String traceparent = traces.current();
         List<String> takers =
                 destinations.destinations().isEmpty() ? List.of(OutboxDestinations.DEFAULT) : destinations.takers(type);
         for (String destination : takers) {
             jdbc.sql("""
                             insert into outbox_events
-                                (event_id, destination, event_type, actor_id, payload, occurred_at, next_attempt_at)
-                            values (:eventId, :destination, :type, :actorId, :payload, :occurredAt, :occurredAt)
+                                (event_id, destination, event_type, actor_id, payload, traceparent,
+                                 occurred_at, next_attempt_at)
+                            values (:eventId, :destination, :type, :actorId, :payload, :traceparent,
+                                    :occurredAt, :occurredAt)
                             """)
                     .param("eventId", eventId)
                     .param("destination", destination)
                     .param("type", type)
                     .param("actorId", actorId)
                     .param("payload", body)
+                    .param("traceparent", traceparent)
                     .param("occurredAt", Timestamp.from(now))
                     .update();
         }

@@ -34,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>While deliveries fail the relay backs off exponentially with jitter, from {@code
  * min-backoff} to {@code max-backoff}, keeping the events in order. A commit that appends an
  * event wakes it at once, so an activity reaches the feed within a moment, not a poll interval.
+ *
+ * <p>Each event goes out with the trace context it was written in. A delivery is a span in the
+ * trace of its oldest event (the one the others wait behind), so the request carries that trace
+ * to the destination, and a failed delivery is logged with that trace's id.
  */
 public class OutboxRelay {
 
@@ -48,6 +52,7 @@ public class OutboxRelay {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboxRelaySettings settings;
+    private final EventTraces traces;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
@@ -68,7 +73,8 @@ public class OutboxRelay {
             String path,
             JsonMapper json,
             Clock clock,
-            OutboxRelaySettings settings) {
+            OutboxRelaySettings settings,
+            EventTraces traces) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.client = client;
@@ -77,6 +83,7 @@ public class OutboxRelay {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
+        this.traces = traces;
     }
 
     /** Asks the relay to look for events now (called after a commit that appended one). */
@@ -97,10 +104,10 @@ public class OutboxRelay {
      * @throws RuntimeException when the delivery failed; the events stay pending
      */
     public int deliverBatch() {
-        RuntimeException[] failure = new RuntimeException[1];
+        DeliveryFailed[] failure = new DeliveryFailed[1];
         Integer count = transactions.execute(status -> {
             List<Pending> batch = jdbc.sql("""
-                            select id, event_id, event_type, actor_id, payload, occurred_at
+                            select id, event_id, event_type, actor_id, payload, occurred_at, traceparent
                             from outbox_events
                             where destination = :destination and published_at is null
                             order by id
@@ -115,7 +122,8 @@ public class OutboxRelay {
                             rs.getString("event_type"),
                             rs.getLong("actor_id"),
                             rs.getString("payload"),
-                            rs.getTimestamp("occurred_at").toInstant()))
+                            rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getString("traceparent")))
                     .list();
             if (batch.isEmpty()) {
                 return 0;
@@ -128,7 +136,7 @@ public class OutboxRelay {
                 jdbc.sql("update outbox_events set attempts = attempts + 1 where id in (:ids)")
                         .param("ids", ids)
                         .update();
-                failure[0] = e;
+                failure[0] = new DeliveryFailed(e, batch.get(0).traceparent());
                 return 0;
             }
             jdbc.sql("""
@@ -142,7 +150,7 @@ public class OutboxRelay {
             return batch.size();
         });
         if (failure[0] != null) {
-            throw new DeliveryFailed(failure[0]);
+            throw failure[0];
         }
         int sent = count == null ? 0 : count;
         delivered.addAndGet(sent);
@@ -171,15 +179,23 @@ public class OutboxRelay {
 
     private void send(List<Pending> batch) {
         List<OutboxEvent> events = batch.stream()
-                .map(p ->
-                        OutboxEvent.of(p.eventId(), p.type(), p.actorId(), p.occurredAt(), json.readTree(p.payload())))
+                .map(p -> OutboxEvent.of(
+                        p.eventId(),
+                        p.type(),
+                        p.actorId(),
+                        p.occurredAt(),
+                        json.readTree(p.payload()),
+                        p.traceparent()))
                 .toList();
-        client.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("events", events))
-                .retrieve()
-                .toBodilessEntity();
+        traces.continueTrace(
+                batch.get(0).traceparent(),
+                "outbox delivery",
+                () -> client.post()
+                        .uri(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("events", events))
+                        .retrieve()
+                        .toBodilessEntity());
     }
 
     private void run() {
@@ -202,12 +218,14 @@ public class OutboxRelay {
                 consecutiveFailures++;
                 pause = backoff(consecutiveFailures);
                 if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
-                    log.warn(
-                            "Outbox relay could not deliver to {} ({} attempts so far), retrying in {} ms: {}",
-                            destination,
-                            consecutiveFailures,
-                            pause.toMillis(),
-                            rootMessage(e));
+                    try (var scope = traces.logUnder(e instanceof DeliveryFailed d ? d.traceparent() : null)) {
+                        log.warn(
+                                "Outbox relay could not deliver to {} ({} attempts so far), retrying in {} ms: {}",
+                                destination,
+                                consecutiveFailures,
+                                pause.toMillis(),
+                                rootMessage(e));
+                    }
                 }
             }
             if (!pause.isZero()) {
@@ -286,14 +304,30 @@ public class OutboxRelay {
         return running;
     }
 
-    private record Pending(long id, UUID eventId, String type, long actorId, String payload, Instant occurredAt) {}
+    private record Pending(
+            long id,
+            UUID eventId,
+            String type,
+            long actorId,
+            String payload,
+            Instant occurredAt,
+            @Nullable String traceparent) {}
 
     /** activity-service did not acknowledge a batch; its events stay pending. */
     public static final class DeliveryFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DeliveryFailed(RuntimeException cause) {
+        private final @Nullable String traceparent;
+
+        DeliveryFailed(RuntimeException cause, @Nullable String traceparent) {
             super("Outbox delivery failed: " + cause.getMessage(), cause);
+            this.traceparent = traceparent;
+        }
+
+        /** The trace context of the batch's oldest event. */
+        @Nullable
+        String traceparent() {
+            return traceparent;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.cinemates.platform.outbox;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox writer, for services with a database, and its relays: one per configured
  * destination ({@code cinemates.outbox.destinations.*}), unless {@code
- * cinemates.outbox.relay.enabled=false}.
+ * cinemates.outbox.relay.enabled=false}. Every service gets the {@link EventTraces} that carry
+ * trace context with events, to write, deliver and process them in their trace.
  */
 @AutoConfiguration(
         after = PlatformClientsAutoConfiguration.class,
@@ -36,14 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
 public class PlatformOutboxAutoConfiguration {
 
     @Bean
+    EventTraces eventTraces(ObjectProvider<Tracer> tracer) {
+        return new EventTraces(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    @Bean
     @ConditionalOnBean(JdbcClient.class)
     Outbox outbox(
             JdbcClient jdbc,
             JsonMapper json,
             Clock clock,
             OutboxDestinations destinations,
+            EventTraces traces,
             ObjectProvider<OutboxRelays> relays) {
-        return new Outbox(jdbc, json, clock, destinations, () -> relays.ifAvailable(OutboxRelays::wake));
+        return new Outbox(jdbc, json, clock, destinations, traces, () -> relays.ifAvailable(OutboxRelays::wake));
     }
 
     @Bean
@@ -56,7 +64,8 @@ public class PlatformOutboxAutoConfiguration {
             JsonMapper json,
             Clock clock,
             OutboxRelaySettings settings,
-            OutboxDestinations destinations) {
+            OutboxDestinations destinations,
+            EventTraces traces) {
         var transactions = new TransactionTemplate(transactionManager);
         List<OutboxRelay> relays = destinations.destinations().entrySet().stream()
                 .map(d -> new OutboxRelay(
@@ -68,7 +77,8 @@ public class PlatformOutboxAutoConfiguration {
                         d.getValue().path(),
                         json,
                         clock,
-                        settings))
+                        settings,
+                        traces))
                 .toList();
         return new OutboxRelays(relays);
     }

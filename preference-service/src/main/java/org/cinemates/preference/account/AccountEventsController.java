@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.cinemates.platform.outbox.EventTraces;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Events user-service's outbox relay delivers here (service credential only): {@code
  * ACCOUNT_DELETED}. Handling is idempotent, so a redelivered batch changes nothing; events of
- * other types are acknowledged and ignored.
+ * other types are acknowledged and ignored. Each event is handled in the trace it was written in.
  */
 @RestController
 class AccountEventsController {
@@ -27,16 +28,19 @@ class AccountEventsController {
     static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
 
     private final ApplicationEventPublisher events;
+    private final EventTraces traces;
 
-    AccountEventsController(ApplicationEventPublisher events) {
+    AccountEventsController(ApplicationEventPublisher events, EventTraces traces) {
         this.events = events;
+        this.traces = traces;
     }
 
     record Event(
             @NotNull UUID eventId,
             @NotNull String type,
             long actorId,
-            @Nullable JsonNode payload) {}
+            @Nullable JsonNode payload,
+            @Nullable String traceparent) {}
 
     record Batch(@NotNull @Size(max = 500) List<@Valid @NotNull Event> events) {}
 
@@ -48,14 +52,13 @@ class AccountEventsController {
         int handled = 0;
         for (Event event : batch.events()) {
             if (ACCOUNT_DELETED.equals(event.type()) && event.actorId() > 0) {
-                events.publishEvent(new AccountDeleted(event.actorId()));
+                traces.continueTrace(event.traceparent(), "account deleted", () -> {
+                    events.publishEvent(new AccountDeleted(event.actorId()));
+                    log.info("Deleted the data of deleted account {}", event.actorId());
+                });
                 handled++;
             }
         }
-        int ignored = batch.events().size() - handled;
-        if (handled > 0) {
-            log.info("Deleted the data of {} deleted account(s)", handled);
-        }
-        return new Handled(handled, ignored);
+        return new Handled(handled, batch.events().size() - handled);
     }
 }

@@ -3,6 +3,7 @@ package org.cinemates.preference.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import org.cinemates.platform.security.ServiceCredential;
 import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.preference.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +59,36 @@ class AccountDeletionIT extends IntegrationTest {
                         .path("count")
                         .asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachDeletionIsHandledInTheTraceItWasWrittenIn(CapturedOutput output) {
+        Member traced = member("Traced");
+        Member untraced = member("Untraced");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Map<String, Object> tracedDeletion = event("ACCOUNT_DELETED", traced.id());
+        tracedDeletion.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        Map<String, Object> brokenDeletion = event("ACCOUNT_DELETED", untraced.id());
+        brokenDeletion.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01 forged");
+
+        ApiResponse answer = deliver(Map.of("events", List.of(tracedDeletion, brokenDeletion)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("handled").asInt()).isEqualTo(2);
+        assertThat(deletionLogged(output, traced)).contains(traceId);
+        assertThat(deletionLogged(output, untraced))
+                .as("a trace of its own")
+                .containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\] ")
+                .doesNotContain(traceId, "forged");
+    }
+
+    private static String deletionLogged(CapturedOutput output, Member member) {
+        return output.getOut()
+                .lines()
+                .filter(line -> line.endsWith("Deleted the data of deleted account " + member.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -113,18 +147,16 @@ class AccountDeletionIT extends IntegrationTest {
     }
 
     private static Map<String, Object> batch(String type, long userId) {
-        return Map.of(
-                "events",
-                List.of(Map.of(
-                        "eventId",
-                        UUID.randomUUID().toString(),
-                        "type",
-                        type,
-                        "actorId",
-                        userId,
-                        "occurredAt",
-                        "2026-11-25T12:00:00Z",
-                        "payload",
-                        Map.of("userId", userId))));
+        return Map.of("events", List.of(event(type, userId)));
+    }
+
+    private static Map<String, Object> event(String type, long userId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("actorId", userId);
+        event.put("occurredAt", "2026-11-25T12:00:00Z");
+        event.put("payload", Map.of("userId", userId));
+        return event;
     }
 }

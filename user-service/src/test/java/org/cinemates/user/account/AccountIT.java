@@ -224,6 +224,27 @@ class AccountIT extends IntegrationTest {
         assertThat(payload).contains("\"username\":\"" + member.username().toLowerCase() + "\"");
     }
 
+    @Test
+    void anEventKeepsTheTraceOfTheRequestThatMadeIt() {
+        Member member = register("Traced");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                        .json(Map.of("displayName", "Traced"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(jdbc.sql(
+                                "select traceparent from outbox_events where event_type = 'PROFILE_UPDATED' and actor_id = ?")
+                        .param(member.id())
+                        .query(String.class)
+                        .single())
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    }
+
     private long count(String sql, long id) {
         return jdbc.sql(sql).param(id).query(Long.class).single();
     }

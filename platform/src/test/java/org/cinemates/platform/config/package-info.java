@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.config;
+
+import org.jspecify.annotations.NullMarked;
