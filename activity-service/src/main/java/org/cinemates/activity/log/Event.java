@@ -62,6 +62,13 @@ record Event(
         return new Mark(actorId, subject, kind, occurredAt, type.removes());
     }
 
+    /** Type names as they could be: anything else is not echoed into the log. */
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[A-Z_]{1,40}");
+
+    static boolean isEventId(String candidate) {
+        return UUID_FORMAT.matcher(candidate).matches();
+    }
+
     static Event parse(JsonNode node) throws Invalid {
         if (!node.isObject()) {
             throw new Invalid("an event must be a JSON object");
@@ -73,7 +80,7 @@ record Event(
         String typeName = text(node, "type", 40);
         EventType type = EventType.named(typeName);
         if (type == null) {
-            throw new Invalid("unknown type " + typeName);
+            throw new Invalid(TYPE_NAME.matcher(typeName).matches() ? "unknown type " + typeName : "unknown type");
         }
         long actorId = id(node, "actorId");
         Instant occurredAt = time(text(node, "occurredAt", 64));

@@ -111,7 +111,9 @@ class Ingest {
         try {
             return Event.parse(node);
         } catch (Event.Invalid e) {
-            log.warn("Ignoring event {}: {}", node.path("eventId").asString("(no id)"), e.getMessage());
+            // Only a well-formed id reaches the log: the rest of a bad event is the sender's text.
+            String id = node.path("eventId").asString("");
+            log.warn("Ignoring event {}: {}", Event.isEventId(id) ? id : "(no valid id)", e.getMessage());
             return null;
         }
     }

@@ -196,6 +196,21 @@ class IngestIT extends IntegrationTest {
         assertThat(output.getOut()).doesNotContain("forged log line");
     }
 
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBadEventsOwnTextNeverReachesTheLog(CapturedOutput output) {
+        long ann = member();
+        Map<String, Object> badId = rated(ann, 1, 4.0, at(1));
+        badId.put("eventId", "x\nforged id line");
+        Map<String, Object> badType = event("LIKED\nforged type line", ann, at(2), Map.of("movieId", 2));
+
+        JsonNode result = deliverBatch(batch(List.of(badId, badType)));
+
+        assertThat(result.path("ignored").asInt()).isEqualTo(2);
+        assertThat(output.getOut()).contains("Ignoring event (no valid id)", "unknown type");
+        assertThat(output.getOut()).doesNotContain("forged");
+    }
+
     /** The log line that says why this event was ignored. */
     private static String warningAbout(CapturedOutput output, Map<String, Object> event) {
         return output.getOut()
