@@ -13,6 +13,7 @@ const SCRIPTS = [
   { file: paths.postgresInit, shell: "bash" },
   { file: paths.healthcheck, shell: "sh" },
   { file: join(CHECK_DIR, "run.sh"), shell: "bash" },
+  { file: join(REPO, "e2e/backup-restore.sh"), shell: "bash" },
 ];
 
 describe("shell scripts", () => {
