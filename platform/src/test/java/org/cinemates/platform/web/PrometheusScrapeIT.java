@@ -37,7 +37,9 @@ class PrometheusScrapeIT {
             assertThat(client.get("/public/search?q=a").send().status()).isEqualTo(200);
         }
 
-        ApiResponse scrape = client.get("/actuator/prometheus").header("Accept", PROMETHEUS_ACCEPT).send();
+        ApiResponse scrape = client.get("/actuator/prometheus")
+                .header("Accept", PROMETHEUS_ACCEPT)
+                .send();
 
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.contentType()).startsWith("application/openmetrics-text");
