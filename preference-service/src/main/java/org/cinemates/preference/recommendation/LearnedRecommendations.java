@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -262,18 +263,7 @@ class LearnedRecommendations implements RecommendationSource {
         if (content.isEmpty()) {
             return null;
         }
-        MovieLookup remembered = catalog.remembered(rated.keySet());
-        Map<Long, Movie> movies = new HashMap<>(remembered.found());
-        List<Long> missing = rated.keySet().stream()
-                .filter(id -> !movies.containsKey(id) && !remembered.isUnknown(id))
-                .toList();
-        if (!missing.isEmpty() && !degraded.contains(Dependency.MOVIE_SERVICE)) {
-            MovieLookup lookup = catalog.lookup(missing);
-            if (lookup.degraded()) {
-                degraded.add(Dependency.MOVIE_SERVICE);
-            }
-            movies.putAll(lookup.found());
-        }
+        Map<Long, Movie> movies = movies(rated.keySet(), degraded);
         List<float[]> vectors = new ArrayList<>();
         List<Float> scores = new ArrayList<>();
         movies.forEach((id, movie) -> {
@@ -334,18 +324,7 @@ class LearnedRecommendations implements RecommendationSource {
         for (int item : pool) {
             byId.put(model.itemId(item), item);
         }
-        MovieLookup remembered = catalog.remembered(byId.keySet());
-        Map<Long, Movie> movies = new HashMap<>(remembered.found());
-        List<Long> missing = byId.keySet().stream()
-                .filter(id -> !movies.containsKey(id) && !remembered.isUnknown(id))
-                .toList();
-        if (!missing.isEmpty() && !degraded.contains(Dependency.MOVIE_SERVICE)) {
-            MovieLookup lookup = catalog.lookup(missing);
-            if (lookup.degraded()) {
-                degraded.add(Dependency.MOVIE_SERVICE);
-            }
-            movies.putAll(lookup.found());
-        }
+        Map<Long, Movie> movies = movies(byId.keySet(), degraded);
         Map<Integer, String> genres = new HashMap<>();
         movies.forEach((id, movie) -> {
             String genre = movie.json().path("genres").path(0).asString("");
@@ -385,31 +364,36 @@ class LearnedRecommendations implements RecommendationSource {
     }
 
     /** Titles of the movies named in reasons: remembered ones first, the rest in one lookup. */
-    private Map<Long, String> titles(java.util.Collection<Reason> reasons, HybridModel model, Degradation degraded) {
+    private Map<Long, String> titles(Collection<Reason> reasons, HybridModel model, Degradation degraded) {
         Set<Long> ids = new HashSet<>();
         for (Reason reason : reasons) {
             ids.add(model.itemId(reason.item()));
         }
         Map<Long, String> titles = new HashMap<>();
-        if (ids.isEmpty()) {
-            return titles;
-        }
-        MovieLookup remembered = catalog.remembered(ids);
-        remembered
-                .found()
+        movies(ids, degraded)
                 .forEach(
                         (id, movie) -> titles.put(id, movie.json().path("title").asString("movie " + id)));
-        List<Long> missing = ids.stream().filter(id -> !titles.containsKey(id)).toList();
+        return titles;
+    }
+
+    /**
+     * The movies with these ids: remembered ones from the movie cache, the rest in one lookup,
+     * unless movie-service already failed this request (then they are left out).
+     */
+    private Map<Long, Movie> movies(Collection<Long> ids, Degradation degraded) {
+        MovieLookup remembered = catalog.remembered(ids);
+        Map<Long, Movie> movies = new HashMap<>(remembered.found());
+        List<Long> missing = ids.stream()
+                .filter(id -> !movies.containsKey(id) && !remembered.isUnknown(id))
+                .toList();
         if (!missing.isEmpty() && !degraded.contains(Dependency.MOVIE_SERVICE)) {
             MovieLookup lookup = catalog.lookup(missing);
             if (lookup.degraded()) {
                 degraded.add(Dependency.MOVIE_SERVICE);
             }
-            lookup.found()
-                    .forEach((id, movie) ->
-                            titles.put(id, movie.json().path("title").asString("movie " + id)));
+            movies.putAll(lookup.found());
         }
-        return titles;
+        return movies;
     }
 
     /** Movies the member's friends rated 4 or more, as the ratings are now: movie id → how many friends. */
