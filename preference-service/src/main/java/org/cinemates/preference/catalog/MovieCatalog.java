@@ -117,6 +117,20 @@ public class MovieCatalog {
      * are missing from {@link MovieLookup#found()}, and the lookup says it is degraded.
      */
     public MovieLookup lookup(Collection<Long> ids) {
+        return lookup(ids, true);
+    }
+
+    /**
+     * The movies with these ids, fresh from movie-service like {@link #lookup}, but not remembered:
+     * for bulk reads (the whole catalogue's genres and tags for the recommender) that would crowd
+     * the movies members see out of the cache, and make movies nobody looked at ratable while
+     * movie-service is down.
+     */
+    public MovieLookup lookupWithoutRemembering(Collection<Long> ids) {
+        return lookup(ids, false);
+    }
+
+    private MovieLookup lookup(Collection<Long> ids, boolean remember) {
         List<Long> wanted = new ArrayList<>(new LinkedHashSet<>(ids));
         Map<Long, Movie> found = new HashMap<>();
         Set<Long> unknown = new HashSet<>();
@@ -137,12 +151,16 @@ public class MovieCatalog {
                 Movie movie = movie(json);
                 if (movie != null && notAnswered.remove(movie.id())) {
                     found.put(movie.id(), movie);
-                    cache.put(movie.id(), new Entry(movie));
+                    if (remember) {
+                        cache.put(movie.id(), new Entry(movie));
+                    }
                 }
             }
             for (Long id : notAnswered) {
                 unknown.add(id);
-                cache.put(id, new Entry(null));
+                if (remember) {
+                    cache.put(id, new Entry(null));
+                }
             }
         }
         return new MovieLookup(found, unknown, false);

@@ -25,15 +25,15 @@ class CatalogContent {
     }
 
     /**
-     * The content of every movie the model learned, asked of movie-service in batches; empty when
-     * movie-service could not tell (the caller tries again later).
+     * The content of every movie the model learned, asked of movie-service in batches (not kept in
+     * the movie cache); empty when movie-service could not tell (the caller tries again later).
      */
     Optional<ContentModel> of(HybridModel model) {
         List<Long> ids = new ArrayList<>(model.itemCount());
         for (int item = 0; item < model.itemCount(); item++) {
             ids.add(model.itemId(item));
         }
-        MovieLookup lookup = catalog.lookup(ids);
+        MovieLookup lookup = catalog.lookupWithoutRemembering(ids);
         if (lookup.degraded()) {
             return Optional.empty();
         }

@@ -401,6 +401,25 @@ class LearnedRecommendationIT extends IntegrationTest {
     }
 
     @Test
+    void learningTheMoviesGenresDoesNotMakeThemRatableWithoutMovieService() {
+        long learned = MOVIES.add("Learned, never looked at", A_GENRES, List.of());
+        Timestamp at = Timestamp.from(Instant.parse("2021-01-01T00:00:00Z"));
+        for (long rater = 1; rater <= 5; rater++) {
+            store(rater, learned, 4.0, at);
+        }
+        assertThat(trainer.train(LearnedRecommendationIT::fit)).isTrue();
+        assertThat(holder.current().orElseThrow().knowsContent()).isTrue();
+        MOVIES.stop();
+
+        ApiResponse response = api().put("/api/preferences/ratings/" + learned)
+                .bearer(member("Offline").token())
+                .json(Map.of("score", 4.0))
+                .send();
+
+        assertProblem(response, 503, "dependency-unavailable");
+    }
+
+    @Test
     void aMemberWhoRatedOnlyMoviesNotLearnedYetGetsPopularOnesOfTheKindTheyLike() {
         Member me = member("Animated");
         rate(me, MOVIES.add("New cartoon", List.of("Animation"), List.of("talking animals")), 5.0);
