@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.catalog.Movie;
 import org.cinemates.preference.catalog.MovieCatalog;
@@ -68,11 +69,11 @@ class LearnedRecommendations implements RecommendationSource {
      */
     record Folded(UserProfile profile, int[] best, float[] scores) {
 
-        static Folded of(HybridModel model, Map<Integer, Float> mine, boolean[] excluded) {
+        static Folded of(HybridModel model, Map<Integer, Float> mine) {
             UserProfile profile = model.foldIn(mine);
             float[] all = new float[model.itemCount()];
             model.scoreItems(profile, all);
-            int[] best = TopN.select(all, KEPT_BEST, item -> excluded[item]);
+            int[] best = TopN.select(all, KEPT_BEST, profile::hasRated);
             float[] scores = new float[best.length];
             for (int k = 0; k < best.length; k++) {
                 scores[k] = all[best[k]];
@@ -107,6 +108,9 @@ class LearnedRecommendations implements RecommendationSource {
             return movies;
         }
     }
+
+    /** Cold start: the member rated none of the model's movies, so none is left out. */
+    private static final IntPredicate NOTHING_RATED = item -> false;
 
     static float friendBoost(int friends) {
         return FRIEND_WEIGHT * Math.min(MAX_FRIENDS_COUNTED, friends);
@@ -163,7 +167,6 @@ class LearnedRecommendations implements RecommendationSource {
         int items = model.itemCount();
         Map<Integer, Float> mine = new HashMap<>();
         Map<Long, Float> unlearned = new HashMap<>();
-        boolean[] excluded = new boolean[items];
         long[] fingerprint = {0};
         jdbc.sql("select movie_id, score from ratings where user_id = :member")
                 .param("member", memberId)
@@ -174,7 +177,6 @@ class LearnedRecommendations implements RecommendationSource {
                     int item = model.itemIndex(movieId).orElse(-1);
                     if (item >= 0) {
                         mine.put(item, score);
-                        excluded[item] = true;
                     } else {
                         unlearned.put(movieId, score);
                     }
@@ -199,15 +201,15 @@ class LearnedRecommendations implements RecommendationSource {
             int poolSize = Math.min(items, 3 * limit + 30);
             taste = unlearned.isEmpty() ? null : taste(unlearned, served.content(), degraded);
             if (taste != null) {
-                served.content().rerank(taste, CONTENT_WEIGHT, scores, poolSize, item -> excluded[item]);
+                served.content().rerank(taste, CONTENT_WEIGHT, scores, poolSize, NOTHING_RATED);
             }
-            int[] pool = TopN.select(scores, poolSize, item -> excluded[item]);
+            int[] pool = TopN.select(scores, poolSize, NOTHING_RATED);
             leadingGenres = leadingGenres(pool, model, degraded);
             best = diverse(pool, leadingGenres, limit);
         } else {
             Folded member = folded.get(
                     new FoldKey(memberId, model.metadata(), mine.size(), fingerprint[0]),
-                    key -> Folded.of(model, mine, excluded));
+                    key -> Folded.of(model, mine));
             profile = member.profile();
             best = member.best(model, friends, limit);
         }

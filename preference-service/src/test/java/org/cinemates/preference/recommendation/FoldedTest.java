@@ -46,7 +46,7 @@ class FoldedTest {
             }
             int limit = 1 + random.nextInt(100);
 
-            int[] kept = LearnedRecommendations.Folded.of(model, mine, excluded).best(model, friends, limit);
+            int[] kept = LearnedRecommendations.Folded.of(model, mine).best(model, friends, limit);
 
             UserProfile profile = model.foldIn(mine);
             float[] all = new float[model.itemCount()];
