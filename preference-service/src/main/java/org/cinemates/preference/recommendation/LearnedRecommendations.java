@@ -6,15 +6,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntPredicate;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.catalog.Movie;
@@ -62,12 +62,30 @@ class LearnedRecommendations implements RecommendationSource {
 
     /**
      * What fold-in and a pass over every movie gave for a member's ratings: the profile and the
-     * {@value #KEPT_BEST} best movies by the model's ranking score, never a rated one. Friends lift a
-     * movie by at most {@code FRIEND_WEIGHT × MAX_FRIENDS_COUNTED}; a movie outside the kept best
-     * that no friend liked scores below all of them, so the best {@code limit} of the kept ones and
-     * the friends' are exactly the best of the whole pass, without the pass.
+     * {@value #KEPT_BEST} best movies by the model's ranking score, never a rated one, with the
+     * "because you liked" reason of each, worked out when first asked. Friends lift a movie by at
+     * most {@code FRIEND_WEIGHT × MAX_FRIENDS_COUNTED}; a movie outside the kept best that no friend
+     * liked scores below all of them, so the best {@code limit} of the kept ones and the friends' are
+     * exactly the best of the whole pass, without the pass. Shared by the member's requests.
      */
-    record Folded(UserProfile profile, int[] best, float[] scores) {
+    static final class Folded {
+
+        private final UserProfile profile;
+        private final int[] best;
+        private final float[] scores;
+        private final Map<Integer, Integer> positions;
+        private final AtomicReferenceArray<Optional<Reason>> reasons;
+
+        private Folded(UserProfile profile, int[] best, float[] scores) {
+            this.profile = profile;
+            this.best = best;
+            this.scores = scores;
+            this.positions = new HashMap<>(2 * best.length);
+            for (int k = 0; k < best.length; k++) {
+                positions.put(best[k], k);
+            }
+            this.reasons = new AtomicReferenceArray<>(best.length);
+        }
 
         static Folded of(HybridModel model, Map<Integer, Float> mine) {
             UserProfile profile = model.foldIn(mine);
@@ -81,31 +99,54 @@ class LearnedRecommendations implements RecommendationSource {
             return new Folded(profile, best, scores);
         }
 
+        UserProfile profile() {
+            return profile;
+        }
+
         int[] best(HybridModel model, Map<Long, Integer> friends, int limit) {
-            Map<Integer, Float> candidates = new LinkedHashMap<>();
-            for (int k = 0; k < best.length; k++) {
-                candidates.put(best[k], scores[k]);
+            if (friends.isEmpty()) {
+                return Arrays.copyOf(best, Math.min(limit, best.length));
             }
+            int[] items = Arrays.copyOf(best, best.length + friends.size());
+            float[] ranking = Arrays.copyOf(scores, items.length);
+            int count = best.length;
             for (Map.Entry<Long, Integer> liked : friends.entrySet()) {
                 int item = model.itemIndex(liked.getKey()).orElse(-1);
-                if (item >= 0 && !profile.hasRated(item)) {
-                    float score = candidates.computeIfAbsent(item, i -> model.scoreItem(profile, i));
-                    candidates.put(item, score + friendBoost(liked.getValue()));
+                if (item < 0 || profile.hasRated(item)) {
+                    continue;
+                }
+                Integer kept = positions.get(item);
+                if (kept != null) {
+                    ranking[kept] += friendBoost(liked.getValue());
+                } else {
+                    items[count] = item;
+                    ranking[count++] = model.scoreItem(profile, item) + friendBoost(liked.getValue());
                 }
             }
-            int[] items = new int[candidates.size()];
-            float[] ranking = new float[items.length];
-            int k = 0;
-            for (Map.Entry<Integer, Float> candidate : candidates.entrySet()) {
-                items[k] = candidate.getKey();
-                ranking[k++] = candidate.getValue();
-            }
-            int[] picked = TopN.select(ranking, limit, position -> false);
+            int[] picked = TopN.select(Arrays.copyOf(ranking, count), limit, position -> false);
             int[] movies = new int[picked.length];
             for (int p = 0; p < picked.length; p++) {
                 movies[p] = items[picked[p]];
             }
             return movies;
+        }
+
+        /** The liked movie that best explains recommending {@code item}, if any. */
+        Optional<Reason> because(HybridModel model, int item) {
+            Integer kept = positions.get(item);
+            if (kept == null) {
+                return firstReason(model, item);
+            }
+            Optional<Reason> known = reasons.get(kept);
+            if (known == null) {
+                known = firstReason(model, item);
+                reasons.set(kept, known);
+            }
+            return known;
+        }
+
+        private Optional<Reason> firstReason(HybridModel model, int item) {
+            return model.because(profile, item, 1).stream().findFirst();
         }
     }
 
@@ -186,6 +227,7 @@ class LearnedRecommendations implements RecommendationSource {
         Map<Integer, String> leadingGenres = new HashMap<>();
         float[] taste = null;
         UserProfile profile = null;
+        Folded member = null;
         int[] best;
         if (mine.isEmpty()) {
             // Cold start: the most popular, at most a few per leading genre among the first ten; when
@@ -207,7 +249,7 @@ class LearnedRecommendations implements RecommendationSource {
             leadingGenres = leadingGenres(pool, model, degraded);
             best = diverse(pool, leadingGenres, limit);
         } else {
-            Folded member = folded.get(
+            member = folded.get(
                     new FoldKey(memberId, model.metadata(), mine.size(), fingerprint[0]),
                     key -> Folded.of(model, mine));
             profile = member.profile();
@@ -215,12 +257,9 @@ class LearnedRecommendations implements RecommendationSource {
         }
 
         Map<Integer, Reason> because = new HashMap<>();
-        if (profile != null) {
+        if (member != null) {
             for (int item : best) {
-                List<Reason> reasons = model.because(profile, item, 1);
-                if (!reasons.isEmpty()) {
-                    because.put(item, reasons.get(0));
-                }
+                member.because(model, item).ifPresent(reason -> because.put(item, reason));
             }
         }
         Map<Long, String> titles = titles(because.values(), model, degraded);
@@ -339,7 +378,7 @@ class LearnedRecommendations implements RecommendationSource {
     }
 
     static String becauseYouLiked(String title, float score) {
-        return String.format(Locale.ROOT, "Because you liked %s (%s★)", title, stars(score));
+        return "Because you liked " + title + " (" + stars(score) + "★)";
     }
 
     static String friendsRated(int count) {
@@ -351,14 +390,8 @@ class LearnedRecommendations implements RecommendationSource {
         if (count == 0) {
             return "Suggested for you";
         }
-        return String.format(
-                Locale.ROOT,
-                "Popular with Cinemates members (%s★ from %d rating%s)",
-                BigDecimal.valueOf(served.averages()[item])
-                        .setScale(1, RoundingMode.HALF_UP)
-                        .toPlainString(),
-                count,
-                count == 1 ? "" : "s");
+        return "Popular with Cinemates members (" + stars(served.averages()[item]) + "★ from " + count
+                + (count == 1 ? " rating)" : " ratings)");
     }
 
     private static String stars(float score) {

@@ -60,4 +60,28 @@ class FoldedTest {
                     .containsExactly(TopN.select(all, limit, item -> excluded[item]));
         }
     }
+
+    @Test
+    void theKeptReasonsAreThoseTheModelGives() {
+        HybridModel model = model();
+        Random random = new Random(13);
+        for (int member = 0; member < 20; member++) {
+            Map<Integer, Float> mine = new HashMap<>();
+            for (int k = 0; k < 1 + random.nextInt(30); k++) {
+                mine.put(random.nextInt(model.itemCount()), 0.5f + random.nextInt(10) / 2f);
+            }
+            LearnedRecommendations.Folded folded = LearnedRecommendations.Folded.of(model, mine);
+            int[] kept = folded.best(model, Map.of(), 100);
+            int outside = random.nextInt(model.itemCount());
+
+            for (int asked = 0; asked < 2; asked++) {
+                for (int item : new int[] {kept[0], kept[kept.length - 1], outside}) {
+                    assertThat(folded.because(model, item))
+                            .as("member %d, item %d", member, item)
+                            .isEqualTo(model.because(folded.profile(), item, 1).stream()
+                                    .findFirst());
+                }
+            }
+        }
+    }
 }
