@@ -59,7 +59,7 @@ start_instance() {
 
 # Registers a member through nginx and sets TOKEN to their access token.
 new_member() {
-    local jar="$RESULTS/cookies.txt" xsrf suffix username password login
+    local jar="$RESULTS/cookies.txt" xsrf suffix username password
     curl -fsS -c "$jar" -o /dev/null "$BASE/api/auth/csrf" || fail "GET /api/auth/csrf failed"
     xsrf=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar" | tail -n 1)
     suffix=$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -68,12 +68,21 @@ new_member() {
     curl -fsS -b "$jar" -c "$jar" -H 'Content-Type: application/json' -H "X-XSRF-TOKEN: $xsrf" \
         -d "{\"username\":\"$username\",\"email\":\"$username@example.com\",\"password\":\"$password\"}" \
         -o /dev/null "$BASE/api/auth/register" || fail "registering $username failed"
+    # For benchmarks that log their members in again (tokens live 15 minutes).
+    # shellcheck disable=SC2034
+    MEMBER_USERNAME=$username MEMBER_PASSWORD=$password
+    log_in "$username" "$password"
+    say "member $username"
+}
+
+# log_in USERNAME PASSWORD: sets TOKEN to a new access token of theirs (tokens live 15 minutes).
+log_in() {
+    local login
     login=$(curl -fsS -H 'Content-Type: application/json' \
-        -d "{\"login\":\"$username\",\"password\":\"$password\"}" "$BASE/api/auth/login") ||
-        fail "logging in as $username failed"
+        -d "{\"login\":\"$1\",\"password\":\"$2\"}" "$BASE/api/auth/login") ||
+        fail "logging in as $1 failed"
     TOKEN=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$login")
     [[ -n $TOKEN ]] || fail "the login answer carries no accessToken: $login"
-    say "member $username"
 }
 
 # Saves what nginx answers for PATH (with any extra curl arguments) as a static file NAME in
