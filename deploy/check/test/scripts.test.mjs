@@ -1,7 +1,7 @@
 // The shell scripts: their syntax (and ShellCheck when it is here), and the PostgreSQL init
 // script run against a throwaway PostgreSQL when this machine has one.
 import assert from "node:assert/strict";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, describe, it } from "node:test";
@@ -58,7 +58,7 @@ describe("deploy/postgres/init-databases.sh", () => {
     chmodSync(dir, 0o777);
     const as = (command, args, env = {}) => {
       const [first, ...rest] = [...asPostgres, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), command, ...args];
-      return run(first, rest);
+      return run(first, rest, { cwd: dir });
     };
     const port = String(20000 + (process.pid % 20000));
     const pg = { PGHOST: dir, PGPORT: port };
@@ -70,7 +70,12 @@ describe("deploy/postgres/init-databases.sh", () => {
     const start = as(join(bin, "pg_ctl"), ["-D", join(dir, "data"), "-w", "-l", join(dir, "log"), "-o", `-k ${dir} -c listen_addresses='' -p ${port}`, "start"]);
     assert.equal(start.status, 0, start.stderr);
     const passwords = Object.fromEntries(SERVICES.map((s) => [`CINEMATES_${s.area}_DB_PASSWORD`, `secret-${s.area.toLowerCase()}`]));
-    const init = as("bash", [paths.postgresInit], { ...pg, POSTGRES_USER: "postgres", ...passwords });
+    // The server's user runs the script, as the image's entrypoint does: from a copy it can read,
+    // whatever the permissions of the folder this checkout lives in.
+    const initScript = join(dir, "init-databases.sh");
+    copyFileSync(paths.postgresInit, initScript);
+    chmodSync(initScript, 0o755);
+    const init = as("bash", [initScript], { ...pg, POSTGRES_USER: "postgres", ...passwords });
     assert.equal(init.status, 0, init.stderr);
     const psql = (user, db, sql) => as("psql", ["--no-psqlrc", "-qAt", "-U", user, "-d", db, "-c", sql], pg);
     assert.equal(psql("postgres", "postgres", "select string_agg(datname || ':' || pg_get_userbyid(datdba), ',' order by datname) from pg_database where datname like 'cinemates_%'").stdout.trim(),
@@ -79,7 +84,7 @@ describe("deploy/postgres/init-databases.sh", () => {
     const intruder = psql("cinemates_movies", "cinemates_users", "select 1");
     assert.notEqual(intruder.status, 0);
     assert.match(intruder.stderr, /CONNECT privilege/);
-    const missing = as("bash", [paths.postgresInit], { ...pg, POSTGRES_USER: "postgres" });
+    const missing = as("bash", [initScript], { ...pg, POSTGRES_USER: "postgres" });
     assert.notEqual(missing.status, 0, "a missing password stops the script");
   });
 });
