@@ -137,6 +137,15 @@ public final class EventJson {
         return read;
     }
 
+    /**
+     * The trace context an event says it was written in, read before the event itself so that
+     * even a broken event is reported in its trace. Unchecked: {@code EventTraces} checks it.
+     */
+    public static @Nullable String traceparent(@Nullable JsonNode event) {
+        JsonNode traceparent = event == null ? null : event.get("traceparent");
+        return traceparent != null && traceparent.isString() ? traceparent.stringValue() : null;
+    }
+
     private static @Nullable UUID wellFormedId(JsonNode id) {
         return id.isString() && UUID_FORMAT.matcher(id.stringValue()).matches()
                 ? UUID.fromString(id.stringValue())
