@@ -95,7 +95,10 @@ public final class EventJson {
         return JSON.writeValueAsString(payload);
     }
 
-    /** The whole event as a relay delivers it (for consumers' tests and stand-ins). */
+    /**
+     * The whole event as a relay delivers it, for consumers' tests and stand-ins. Unchecked, so
+     * a test can also send what breaks the contract.
+     */
     public static String write(DeliveredEvent event) {
         return JSON.writeValueAsString(event);
     }
