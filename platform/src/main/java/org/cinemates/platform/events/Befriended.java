@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Positive;
 
-/** Two members became friends (user-service): {@code userId} accepted the request of {@code friendId}, or asked someone who had asked them first. */
+/**
+ * Two members became friends (user-service): {@code userId} accepted the request of {@code
+ * friendId}, or asked someone who had asked them first.
+ */
 @JsonTypeName("BEFRIENDED")
 public record Befriended(
         @Positive(message = "must be a positive whole number")
