@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ final class EventTypes {
 
     private static final Map<Class<?>, String> NAMES = Arrays.stream(CinematesEvent.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Function.identity(), EventTypes::declaredName));
+    private static final Set<String> IDS = Set.copyOf(NAMES.values());
 
     private EventTypes() {}
 
@@ -19,8 +21,8 @@ final class EventTypes {
         return Objects.requireNonNull(NAMES.get(type), type + " is not an event of the contract");
     }
 
-    static java.util.Set<String> names() {
-        return java.util.Set.copyOf(NAMES.values());
+    static Set<String> names() {
+        return IDS;
     }
 
     private static String declaredName(Class<?> type) {
