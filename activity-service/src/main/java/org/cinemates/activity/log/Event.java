@@ -2,19 +2,29 @@ package org.cinemates.activity.log;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.cinemates.activity.people.NameChange;
+import org.cinemates.platform.events.AccountDeleted;
+import org.cinemates.platform.events.Befriended;
+import org.cinemates.platform.events.CinematesEvent;
+import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ProfileUpdated;
+import org.cinemates.platform.events.Rated;
+import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Reviewed;
+import org.cinemates.platform.events.Unfriended;
+import org.cinemates.platform.events.WatchlistRemoved;
+import org.cinemates.platform.events.Watchlisted;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
- * An event of the contract, checked: every field its type needs is there and makes sense. Times
- * are kept to the microsecond, as the databases store them.
+ * An event of the contract as the log applies it: its type, and what of its payload the log
+ * keeps, in the shape of an activity row (a movie, a score, a review, a friend: whichever its
+ * type has) or, for JOINED and PROFILE_UPDATED, the member's names. Made from a checked {@link
+ * DeliveredEvent} by {@link #of}; times are kept to the microsecond, as the database stores them.
  */
 record Event(
         UUID eventId,
@@ -25,26 +35,10 @@ record Event(
         @Nullable BigDecimal score,
         @Nullable String review,
         @Nullable Long friendId,
-        @Nullable String username,
-        @Nullable String displayName) {
+        @Nullable NameChange names) {
 
-    static final int MAX_REVIEW = 5000;
-    static final int MAX_NAME = 100;
-    static final BigDecimal MIN_SCORE = new BigDecimal("0.5");
-    static final BigDecimal MAX_SCORE = new BigDecimal("5.0");
-    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
-    private static final Pattern UUID_FORMAT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    /** Why an event cannot be used. */
-    static final class Invalid extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Invalid(String reason) {
-            super(reason, null, false, false);
-        }
+    static Event of(DeliveredEvent delivered) {
+        return delivered.payload().accept(new FromContract(delivered));
     }
 
     /** The rating, watchlist entry or friendship this event puts or removes, if any. */
@@ -54,144 +48,92 @@ record Event(
         if (kind == null) {
             return null;
         }
-        long subject =
-                kind == Mark.Kind.FRIENDSHIP ? Objects.requireNonNull(friendId) : Objects.requireNonNull(movieId);
         if (kind == Mark.Kind.FRIENDSHIP) {
-            return new Mark(Math.min(actorId, subject), Math.max(actorId, subject), kind, occurredAt, type.removes());
+            long friend = Objects.requireNonNull(friendId);
+            return new Mark(Math.min(actorId, friend), Math.max(actorId, friend), kind, occurredAt, type.removes());
         }
-        return new Mark(actorId, subject, kind, occurredAt, type.removes());
+        return new Mark(actorId, Objects.requireNonNull(movieId), kind, occurredAt, type.removes());
     }
 
-    /** Type names as they could be: anything else is not echoed into the log. */
-    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[A-Z_]{1,40}");
+    /**
+     * What each type of the contract is to the log. A new type does not compile until it is
+     * given a meaning here (and an {@link EventType}).
+     */
+    private static final class FromContract implements CinematesEvent.Visitor<Event> {
 
-    static boolean isEventId(String candidate) {
-        return UUID_FORMAT.matcher(candidate).matches();
-    }
+        private final UUID eventId;
+        private final long actorId;
+        private final Instant occurredAt;
 
-    static Event parse(JsonNode node) throws Invalid {
-        if (!node.isObject()) {
-            throw new Invalid("an event must be a JSON object");
+        FromContract(DeliveredEvent delivered) {
+            this.eventId = delivered.eventId();
+            this.actorId = delivered.actorId();
+            this.occurredAt = delivered.occurredAt().truncatedTo(ChronoUnit.MICROS);
         }
-        String id = text(node, "eventId", 36);
-        if (!UUID_FORMAT.matcher(id).matches()) {
-            throw new Invalid("eventId must be a UUID");
-        }
-        String typeName = text(node, "type", 40);
-        EventType type = EventType.named(typeName);
-        if (type == null) {
-            throw new Invalid(TYPE_NAME.matcher(typeName).matches() ? "unknown type " + typeName : "unknown type");
-        }
-        long actorId = id(node, "actorId");
-        Instant occurredAt = time(text(node, "occurredAt", 64));
-        JsonNode payload = node.path("payload");
-        if (!payload.isObject()) {
-            throw new Invalid("payload must be a JSON object");
-        }
-        if (id(payload, "payload.userId") != actorId) {
-            throw new Invalid("payload.userId must be the actorId");
-        }
-        Long movieId = null;
-        BigDecimal score = null;
-        String review = null;
-        Long friendId = null;
-        String username = null;
-        String displayName = null;
-        switch (type) {
-            case JOINED, PROFILE_UPDATED -> {
-                username = text(payload, "payload.username", MAX_NAME);
-                if (username.isBlank()) {
-                    throw new Invalid("payload.username must not be blank");
-                }
-                displayName = text(payload, "payload.displayName", MAX_NAME);
-            }
-            case BEFRIENDED, UNFRIENDED -> {
-                friendId = id(payload, "payload.friendId");
-                if (friendId == actorId) {
-                    throw new Invalid("payload.friendId must be someone else");
-                }
-            }
-            case RATED, REVIEWED -> {
-                movieId = id(payload, "payload.movieId");
-                score = score(payload);
-                if (type == EventType.REVIEWED) {
-                    review = text(payload, "payload.review", MAX_REVIEW);
-                    if (review.isBlank()) {
-                        throw new Invalid("payload.review must not be blank");
-                    }
-                }
-            }
-            case RATING_DELETED, WATCHLISTED, WATCHLIST_REMOVED -> movieId = id(payload, "payload.movieId");
-            case ACCOUNT_DELETED -> {
-                // The actor is all it names.
-            }
-        }
-        return new Event(
-                UUID.fromString(id),
-                type,
-                actorId,
-                occurredAt,
-                movieId,
-                score,
-                review,
-                friendId,
-                username,
-                displayName);
-    }
 
-    private static String text(JsonNode node, String field, int maxLength) throws Invalid {
-        JsonNode value = node.path(name(field));
-        if (!value.isString()) {
-            throw new Invalid(field + " must be a string");
+        @Override
+        public Event joined(Joined event) {
+            return naming(EventType.JOINED, event.username(), event.displayName());
         }
-        String text = value.stringValue();
-        if (text.length() > maxLength) {
-            throw new Invalid(field + " must be at most " + maxLength + " characters");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new Invalid(field + " must not contain NUL characters");
-        }
-        return text;
-    }
 
-    private static long id(JsonNode node, String field) throws Invalid {
-        JsonNode value = node.path(name(field));
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
-            throw new Invalid(field + " must be a positive whole number");
+        @Override
+        public Event profileUpdated(ProfileUpdated event) {
+            return naming(EventType.PROFILE_UPDATED, event.username(), event.displayName());
         }
-        return value.longValue();
-    }
 
-    /** The field's name in its object: "payload.movieId" is "movieId" in the payload. */
-    private static String name(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
-    }
+        @Override
+        public Event befriended(Befriended event) {
+            return friendship(EventType.BEFRIENDED, event.friendId());
+        }
 
-    private static BigDecimal score(JsonNode payload) throws Invalid {
-        JsonNode value = payload.path("score");
-        if (!value.isNumber()) {
-            throw new Invalid("payload.score must be a number");
+        @Override
+        public Event unfriended(Unfriended event) {
+            return friendship(EventType.UNFRIENDED, event.friendId());
         }
-        BigDecimal score = value.decimalValue();
-        if (score.compareTo(MIN_SCORE) < 0
-                || score.compareTo(MAX_SCORE) > 0
-                || score.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() > 0) {
-            throw new Invalid("payload.score must be 0.5 to 5.0 in steps of 0.5");
-        }
-        return score.setScale(1);
-    }
 
-    private static Instant time(String text) throws Invalid {
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Invalid("occurredAt must be an ISO-8601 time with an offset, e.g. 2026-11-25T15:00:00Z");
+        @Override
+        public Event accountDeleted(AccountDeleted event) {
+            return new Event(eventId, EventType.ACCOUNT_DELETED, actorId, occurredAt, null, null, null, null, null);
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new Invalid("occurredAt is out of range");
+
+        @Override
+        public Event rated(Rated event) {
+            return movie(EventType.RATED, event.movieId(), event.score(), null);
         }
-        return instant.truncatedTo(ChronoUnit.MICROS);
+
+        @Override
+        public Event reviewed(Reviewed event) {
+            return movie(EventType.REVIEWED, event.movieId(), event.score(), event.review());
+        }
+
+        @Override
+        public Event ratingDeleted(RatingDeleted event) {
+            return movie(EventType.RATING_DELETED, event.movieId(), null, null);
+        }
+
+        @Override
+        public Event watchlisted(Watchlisted event) {
+            return movie(EventType.WATCHLISTED, event.movieId(), null, null);
+        }
+
+        @Override
+        public Event watchlistRemoved(WatchlistRemoved event) {
+            return movie(EventType.WATCHLIST_REMOVED, event.movieId(), null, null);
+        }
+
+        private Event naming(EventType type, String username, String displayName) {
+            var names = new NameChange(actorId, username, displayName, occurredAt);
+            return new Event(eventId, type, actorId, occurredAt, null, null, null, null, names);
+        }
+
+        private Event friendship(EventType type, long friendId) {
+            return new Event(eventId, type, actorId, occurredAt, null, null, null, friendId, null);
+        }
+
+        private Event movie(EventType type, long movieId, @Nullable BigDecimal score, @Nullable String review) {
+            // Scores are stored with one decimal, as members give them.
+            BigDecimal stars = score == null ? null : score.setScale(1, java.math.RoundingMode.UNNECESSARY);
+            return new Event(eventId, type, actorId, occurredAt, movieId, stars, review, null, null);
+        }
     }
 }

@@ -3,8 +3,9 @@ package org.cinemates.activity.log;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event types of the contract between the services. Some become activities; some are about
- * a thing that can be undone ({@link Mark.Kind}) and carry whether they put it or remove it.
+ * What each event type of the contract ({@link org.cinemates.platform.events.CinematesEvent}) is
+ * to the log. Some become activities; some are about a thing that can be undone ({@link
+ * Mark.Kind}) and carry whether they put it or remove it.
  */
 enum EventType {
     JOINED(ActivityType.JOINED, null, false),
@@ -41,14 +42,5 @@ enum EventType {
 
     boolean removes() {
         return removes;
-    }
-
-    static @Nullable EventType named(String name) {
-        for (EventType type : values()) {
-            if (type.name().equals(name)) {
-                return type;
-            }
-        }
-        return null;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.NameChange;
+import org.cinemates.platform.events.EventJson;
+import org.cinemates.platform.events.InvalidEvent;
 import org.cinemates.platform.outbox.EventTraces;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,9 +40,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class Ingest {
-
-    /** The most events one request may carry (the relays send 200). */
-    static final int MAX_EVENTS = 500;
 
     private static final Logger log = LoggerFactory.getLogger(Ingest.class);
 
@@ -79,11 +78,10 @@ class Ingest {
         this.traces = traces;
     }
 
-    IngestResult accept(List<JsonNode> batch) {
+    IngestResult accept(List<@Nullable JsonNode> batch) {
         List<Event> events = new ArrayList<>(batch.size());
-        for (JsonNode node : batch) {
-            Event event =
-                    traces.continueTrace(node.path("traceparent").asString(null), "ingest event", () -> read(node));
+        for (@Nullable JsonNode node : batch) {
+            Event event = traces.continueTrace(EventJson.traceparent(node), "ingest event", () -> read(node));
             if (event != null) {
                 events.add(event);
             }
@@ -107,13 +105,12 @@ class Ingest {
         return new IngestResult(applied.stored(), applied.duplicates(), invalid + applied.ignored());
     }
 
-    private static @Nullable Event read(JsonNode node) {
+    private static @Nullable Event read(@Nullable JsonNode node) {
         try {
-            return Event.parse(node);
-        } catch (Event.Invalid e) {
-            // Only a well-formed id reaches the log: the rest of a bad event is the sender's text.
-            String id = node.path("eventId").asString("");
-            log.warn("Ignoring event {}: {}", Event.isEventId(id) ? id : "(no valid id)", e.getMessage());
+            return Event.of(EventJson.read(node));
+        } catch (InvalidEvent e) {
+            // The reason names fields and rules; of the sender's text only a well-formed id is logged.
+            log.warn("Ignoring event {}: {}", e.eventId() != null ? e.eventId() : "(no valid id)", e.reason());
             return null;
         }
     }
@@ -281,11 +278,7 @@ class Ingest {
     }
 
     private static NameChange names(Event event) {
-        return new NameChange(
-                event.actorId(),
-                Objects.requireNonNull(event.username()),
-                Objects.requireNonNull(event.displayName()),
-                event.occurredAt());
+        return Objects.requireNonNull(event.names(), "JOINED and PROFILE_UPDATED carry names");
     }
 
     private static final class Counter {

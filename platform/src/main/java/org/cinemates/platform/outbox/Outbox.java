@@ -6,30 +6,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cinemates.platform.events.CinematesEvent;
+import org.cinemates.platform.events.EventJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The write side of the transactional outbox: an event is stored in the service's own {@code
  * outbox_events} table in the same transaction as the change it reports, so it exists if and only
  * if the change does. A relay delivers stored events later.
+ *
+ * <p>Events are the records of the contract ({@link CinematesEvent}): the type id and the actor
+ * come from the record, the payload is its JSON ({@link EventJson#write(CinematesEvent)}).
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final Clock clock;
     private final OutboxDestinations destinations;
     private final EventTraces traces;
     private final Runnable afterCommit;
 
     /** An outbox whose events all go to activity-service, without trace context. */
-    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this(jdbc, json, clock, new OutboxDestinations(Map.of()), EventTraces.NONE, () -> {});
+    public Outbox(JdbcClient jdbc, Clock clock) {
+        this(jdbc, clock, new OutboxDestinations(Map.of()), EventTraces.NONE, () -> {});
     }
 
     /**
@@ -40,14 +43,8 @@ public class Outbox {
      *     relay, so delivery does not wait for its next poll)
      */
     public Outbox(
-            JdbcClient jdbc,
-            JsonMapper json,
-            Clock clock,
-            OutboxDestinations destinations,
-            EventTraces traces,
-            Runnable afterCommit) {
+            JdbcClient jdbc, Clock clock, OutboxDestinations destinations, EventTraces traces, Runnable afterCommit) {
         this.jdbc = jdbc;
-        this.json = json;
         this.clock = clock;
         this.destinations = destinations;
         this.traces = traces;
@@ -57,12 +54,16 @@ public class Outbox {
     /**
      * Stores an event, once for each destination that takes its type, with the trace context of
      * the current span; must run inside the transaction that makes the change.
+     *
+     * @throws IllegalArgumentException when the event breaks the contract (a bug of the caller:
+     *     the change is rolled back rather than reported in an event every consumer would drop)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID append(String type, long actorId, Map<String, ?> payload) {
+    public UUID append(CinematesEvent event) {
         UUID eventId = UUID.randomUUID();
         Instant now = clock.instant();
-        String body = json.writeValueAsString(payload);
+        String type = event.type();
+        String body = EventJson.write(event);
         String traceparent = traces.current();
         List<String> takers =
                 destinations.destinations().isEmpty() ? List.of(OutboxDestinations.DEFAULT) : destinations.takers(type);
@@ -77,7 +78,7 @@ public class Outbox {
                     .param("eventId", eventId)
                     .param("destination", destination)
                     .param("type", type)
-                    .param("actorId", actorId)
+                    .param("actorId", event.userId())
                     .param("payload", body)
                     .param("traceparent", traceparent)
                     .param("occurredAt", Timestamp.from(now))

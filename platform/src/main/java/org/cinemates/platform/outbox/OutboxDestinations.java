@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.cinemates.platform.events.EventJson;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,7 +35,8 @@ public record OutboxDestinations(@DefaultValue Map<String, Destination> destinat
     /**
      * @param url the destination service's base URL
      * @param path where it takes event batches
-     * @param types the event types it takes; empty for all
+     * @param types the type ids of the events it takes ({@code ACCOUNT_DELETED}, see {@link
+     *     org.cinemates.platform.events.CinematesEvent}); empty for all
      */
     public record Destination(
             URI url,
@@ -47,6 +50,16 @@ public record OutboxDestinations(@DefaultValue Map<String, Destination> destinat
 
     public OutboxDestinations {
         destinations = new LinkedHashMap<>(destinations);
+        destinations.forEach((name, destination) -> {
+            Set<String> unknown = new TreeSet<>(destination.types());
+            unknown.removeAll(EventJson.types());
+            if (!unknown.isEmpty()) {
+                // A misspelt type would silently never be delivered.
+                throw new IllegalArgumentException(
+                        "cinemates.outbox.destinations." + name + ".types names no event type: " + unknown
+                                + "; the types are " + new TreeSet<>(EventJson.types()));
+            }
+        });
     }
 
     /** The names of the destinations that take an event of this type. */

@@ -46,12 +46,11 @@ public class PlatformOutboxAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     Outbox outbox(
             JdbcClient jdbc,
-            JsonMapper json,
             Clock clock,
             OutboxDestinations destinations,
             EventTraces traces,
             ObjectProvider<OutboxRelays> relays) {
-        return new Outbox(jdbc, json, clock, destinations, traces, () -> relays.ifAvailable(OutboxRelays::wake));
+        return new Outbox(jdbc, clock, destinations, traces, () -> relays.ifAvailable(OutboxRelays::wake));
     }
 
     @Bean

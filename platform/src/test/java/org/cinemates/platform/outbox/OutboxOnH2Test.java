@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import org.cinemates.platform.events.AccountDeleted;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -24,8 +24,8 @@ class OutboxOnH2Test {
         OutboxSchema.create(jdbc);
         var json = JsonMapper.builder().build();
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
-        var outbox = new Outbox(jdbc, json, Clock.systemUTC());
-        transactions.executeWithoutResult(status -> outbox.append("JOINED", 1, Map.of("userId", 1)));
+        var outbox = new Outbox(jdbc, Clock.systemUTC());
+        transactions.executeWithoutResult(status -> outbox.append(new AccountDeleted(1)));
         var relay = new OutboxRelay(
                 jdbc,
                 transactions,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.cinemates.platform.events.AccountDeleted;
+import org.cinemates.platform.events.Befriended;
+import org.cinemates.platform.events.CinematesEvent;
+import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.EventJson;
+import org.cinemates.platform.events.InvalidEvent;
+import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ProfileUpdated;
+import org.cinemates.platform.events.Rated;
+import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Reviewed;
+import org.cinemates.platform.events.Unfriended;
+import org.cinemates.platform.events.WatchlistRemoved;
+import org.cinemates.platform.events.Watchlisted;
 import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.platform.http.ServiceEndpoint;
 import org.cinemates.platform.test.TestDatabases;
@@ -162,10 +177,10 @@ class OutboxRelayIT {
         relay.start();
         sleep(300); // the relay has looked once and now waits for up to five minutes
 
-        var outbox = new Outbox(
-                jdbc, JSON, Clock.systemUTC(), new OutboxDestinations(Map.of()), EventTraces.NONE, relay::wake);
+        var outbox =
+                new Outbox(jdbc, Clock.systemUTC(), new OutboxDestinations(Map.of()), EventTraces.NONE, relay::wake);
         UUID id = new TransactionTemplate(new DataSourceTransactionManager(dataSource))
-                .execute(status -> outbox.append("RATED", 7, Map.of("userId", 7, "movieId", 1, "score", 4.5)));
+                .execute(status -> outbox.append(new Rated(7, 1, new BigDecimal("4.5"))));
 
         awaitBacklog(relay, 0, Duration.ofSeconds(5));
         assertThat(received).containsExactly(String.valueOf(id));
@@ -189,6 +204,55 @@ class OutboxRelayIT {
         assertThat(event.get("actorId").asLong()).isEqualTo(42);
         assertThat(event.get("payload").get("score").asDouble()).isEqualTo(3.5);
         assertThat(java.time.Instant.parse(event.get("occurredAt").asString())).isNotNull();
+    }
+
+    @Test
+    void everyEventAppendedIsReadBackByTheConsumerAsTheSameRecord() throws Exception {
+        var delivered = new CopyOnWriteArrayList<DeliveredEvent>();
+        var invalid = new CopyOnWriteArrayList<String>();
+        activityService.removeContext("/internal/activities");
+        activityService.createContext("/internal/activities", exchange -> {
+            for (JsonNode event :
+                    JSON.readTree(exchange.getRequestBody().readAllBytes()).get("events")) {
+                try {
+                    delivered.add(EventJson.read(event));
+                } catch (InvalidEvent e) {
+                    invalid.add(e.reason());
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        List<CinematesEvent> appended = List.of(
+                new Joined(3, "ann", "Ann"),
+                new ProfileUpdated(3, "ann", "Ann A."),
+                new Befriended(3, 4),
+                new Unfriended(4, 3),
+                new Rated(3, 7, new BigDecimal("4.5")),
+                new Reviewed(3, 7, new BigDecimal("2.0"), "Grew on me"),
+                new RatingDeleted(3, 7),
+                new Watchlisted(3, 8),
+                new WatchlistRemoved(3, 8),
+                new AccountDeleted(4));
+        assertThat(appended)
+                .extracting(CinematesEvent::type)
+                .as("one of each type")
+                .containsExactlyInAnyOrderElementsOf(EventJson.types());
+        var outbox = new Outbox(jdbc, Clock.systemUTC());
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        List<UUID> ids = new ArrayList<>();
+        for (CinematesEvent event : appended) {
+            ids.add(transactions.execute(status -> outbox.append(event)));
+        }
+
+        relay(settings(50, Duration.ofSeconds(30))).deliverBatch();
+
+        assertThat(invalid).isEmpty();
+        assertThat(delivered).extracting(DeliveredEvent::payload).containsExactlyElementsOf(appended);
+        assertThat(delivered).extracting(DeliveredEvent::eventId).containsExactlyElementsOf(ids);
+        assertThat(delivered)
+                .allSatisfy(event ->
+                        assertThat(event.actorId()).isEqualTo(event.payload().userId()));
     }
 
     @Test
@@ -230,7 +294,6 @@ class OutboxRelayIT {
     void eachDestinationGetsTheTypesItTakesAndOneThatIsDownDelaysOnlyItself() {
         var outbox = new Outbox(
                 jdbc,
-                JSON,
                 Clock.systemUTC(),
                 new OutboxDestinations(Map.of(
                         "activity-service",
@@ -240,8 +303,8 @@ class OutboxRelayIT {
                 EventTraces.NONE,
                 () -> {});
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        UUID rated = transactions.execute(status -> outbox.append("RATED", 5, Map.of("userId", 5)));
-        UUID deleted = transactions.execute(status -> outbox.append("ACCOUNT_DELETED", 5, Map.of("userId", 5)));
+        UUID rated = transactions.execute(status -> outbox.append(new Rated(5, 1, new BigDecimal("4.0"))));
+        UUID deleted = transactions.execute(status -> outbox.append(new AccountDeleted(5)));
         var preferences = new CopyOnWriteArrayList<String>();
         activityService.createContext("/internal/events", exchange -> {
             JSON.readTree(exchange.getRequestBody().readAllBytes())
@@ -270,13 +333,12 @@ class OutboxRelayIT {
     }
 
     private List<UUID> appendEvents(int count) {
-        var outbox = new Outbox(jdbc, JSON, Clock.systemUTC());
+        var outbox = new Outbox(jdbc, Clock.systemUTC());
         List<UUID> ids = new ArrayList<>();
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         for (int i = 0; i < count; i++) {
-            int movie = i;
-            ids.add(transactions.execute(
-                    status -> outbox.append("RATED", 42, Map.of("userId", 42, "movieId", movie, "score", 3.5))));
+            int movie = i + 1;
+            ids.add(transactions.execute(status -> outbox.append(new Rated(42, movie, new BigDecimal("3.5")))));
         }
         return Collections.unmodifiableList(ids);
     }

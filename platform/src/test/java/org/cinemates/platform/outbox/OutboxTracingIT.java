@@ -7,16 +7,17 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.cinemates.platform.PlatformTestApplication;
+import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.test.TestDatabases;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -153,7 +154,7 @@ class OutboxTracingIT {
 
     private UUID append() {
         return Objects.requireNonNull(new TransactionTemplate(transactionManager)
-                .execute(status -> outbox.append("RATED", 42, Map.of("userId", 42, "movieId", 1, "score", 4.0))));
+                .execute(status -> outbox.append(new Rated(42, 1, new BigDecimal("4.0")))));
     }
 
     private static Delivery deliveryOf(UUID eventId) {

@@ -1,7 +1,8 @@
 package org.cinemates.preference.account;
 
 /**
- * A member's account is gone: everything stored for them must go too. Published inside the
- * transaction that handles the event, so listeners' deletions commit or fail together.
+ * A member's account is gone: everything stored for them must go too. Published, when
+ * user-service's {@link org.cinemates.platform.events.AccountDeleted} arrives, inside the
+ * transaction that handles it, so listeners' deletions commit or fail together.
  */
 public record AccountDeleted(long userId) {}

@@ -1,10 +1,22 @@
 package org.cinemates.preference.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
+import org.cinemates.platform.events.Befriended;
+import org.cinemates.platform.events.CinematesEvent;
+import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.EventBatch;
+import org.cinemates.platform.events.EventJson;
+import org.cinemates.platform.events.InvalidEvent;
+import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ProfileUpdated;
+import org.cinemates.platform.events.Rated;
+import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Reviewed;
+import org.cinemates.platform.events.Unfriended;
+import org.cinemates.platform.events.WatchlistRemoved;
+import org.cinemates.platform.events.Watchlisted;
 import org.cinemates.platform.outbox.EventTraces;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,15 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Events user-service's outbox relay delivers here (service credential only): {@code
- * ACCOUNT_DELETED}. Handling is idempotent, so a redelivered batch changes nothing; events of
- * other types are acknowledged and ignored. Each event is handled in the trace it was written in.
+ * Events user-service's outbox relay delivers here (service credential only; it sends only
+ * {@code ACCOUNT_DELETED}). Each event is read on its own: one that breaks the contract is
+ * ignored and logged, never blocking the events behind it; events of other types are
+ * acknowledged and ignored. Handling is idempotent, so a redelivered batch changes nothing. Each
+ * event is handled in the trace it was written in.
  */
 @RestController
 class AccountEventsController {
 
     private static final Logger log = LoggerFactory.getLogger(AccountEventsController.class);
-    static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
 
     private final ApplicationEventPublisher events;
     private final EventTraces traces;
@@ -35,30 +48,97 @@ class AccountEventsController {
         this.traces = traces;
     }
 
-    record Event(
-            @NotNull UUID eventId,
-            @NotNull String type,
-            long actorId,
-            @Nullable JsonNode payload,
-            @Nullable String traceparent) {}
-
-    record Batch(@NotNull @Size(max = 500) List<@Valid @NotNull Event> events) {}
-
+    /**
+     * @param handled events that changed something here
+     * @param ignored events of other types, and events that break the contract
+     */
     record Handled(int handled, int ignored) {}
 
+    @Operation(
+            summary = "Deliver a batch of events (service credential)",
+            description = "At most " + EventBatch.MAX_EVENTS + " events; each handled once however often it comes.")
     @PostMapping("/internal/events")
     @Transactional
-    Handled receive(@Valid @RequestBody Batch batch) {
+    Handled receive(@Valid @RequestBody EventBatch batch) {
         int handled = 0;
-        for (Event event : batch.events()) {
-            if (ACCOUNT_DELETED.equals(event.type()) && event.actorId() > 0) {
-                traces.continueTrace(event.traceparent(), "account deleted", () -> {
-                    events.publishEvent(new AccountDeleted(event.actorId()));
-                    log.info("Deleted the data of deleted account {}", event.actorId());
-                });
+        for (JsonNode node : batch.events()) {
+            if (traces.continueTrace(EventJson.traceparent(node), "account event", () -> handle(node))) {
                 handled++;
             }
         }
         return new Handled(handled, batch.events().size() - handled);
     }
+
+    private boolean handle(@Nullable JsonNode node) {
+        DeliveredEvent event;
+        try {
+            event = EventJson.read(node);
+        } catch (InvalidEvent e) {
+            log.warn("Ignoring event {}: {}", e.eventId() != null ? e.eventId() : "(no valid id)", e.reason());
+            return false;
+        }
+        Optional<AccountDeleted> deleted = event.payload().accept(MEANING);
+        deleted.ifPresent(account -> {
+            events.publishEvent(account);
+            log.info("Deleted the data of deleted account {}", account.userId());
+        });
+        return deleted.isPresent();
+    }
+
+    /** What each event type means to preference-service: only a deleted account concerns it. */
+    private static final CinematesEvent.Visitor<Optional<AccountDeleted>> MEANING = new CinematesEvent.Visitor<>() {
+
+        @Override
+        public Optional<AccountDeleted> accountDeleted(org.cinemates.platform.events.AccountDeleted event) {
+            return Optional.of(new AccountDeleted(event.userId()));
+        }
+
+        // The member's own ratings and watchlist are written here; names and friendships are
+        // asked of user-service when needed.
+
+        @Override
+        public Optional<AccountDeleted> joined(Joined event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> profileUpdated(ProfileUpdated event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> befriended(Befriended event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> unfriended(Unfriended event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> rated(Rated event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> reviewed(Reviewed event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> ratingDeleted(RatingDeleted event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> watchlisted(Watchlisted event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> watchlistRemoved(WatchlistRemoved event) {
+            return Optional.empty();
+        }
+    };
 }

@@ -1,21 +1,19 @@
 package org.cinemates.preference.rating;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.cinemates.platform.events.CinematesEvent;
+import org.cinemates.platform.events.Rated;
+import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Reviewed;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a rating change tells the other services (the event contract): exactly one event per
- * change, or none when nothing anyone would notice changed.
+ * What a rating change tells the other services: exactly one event per change, or none when
+ * nothing anyone would notice changed.
  */
 final class RatingEvents {
-
-    static final String RATED = "RATED";
-    static final String REVIEWED = "REVIEWED";
-    static final String RATING_DELETED = "RATING_DELETED";
 
     private RatingEvents() {}
 
@@ -24,27 +22,19 @@ final class RatingEvents {
      * RATED when the score changed (or there was no rating), else nothing. Removing a review is
      * not news.
      */
-    static Optional<String> typeOf(@Nullable Rating before, Rating after) {
-        if (after.review() != null && (before == null || !Objects.equals(before.review(), after.review()))) {
-            return Optional.of(REVIEWED);
+    static Optional<CinematesEvent> of(@Nullable Rating before, Rating after) {
+        String review = after.review();
+        if (review != null && (before == null || !Objects.equals(before.review(), review))) {
+            return Optional.of(new Reviewed(after.userId(), after.movieId(), after.score(), review));
         }
-        if (before == null || before.score().compareTo(after.score()) != 0) {
-            return Optional.of(RATED);
+        if (before == null || !sameScore(before.score(), after.score())) {
+            return Optional.of(new Rated(after.userId(), after.movieId(), after.score()));
         }
         return Optional.empty();
     }
 
-    static Map<String, Object> payload(String type, Rating rating) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("userId", rating.userId());
-        payload.put("movieId", rating.movieId());
-        if (!type.equals(RATING_DELETED)) {
-            payload.put("score", rating.score());
-        }
-        if (type.equals(REVIEWED)) {
-            payload.put("review", Objects.requireNonNull(rating.review()));
-        }
-        return payload;
+    static RatingDeleted deleted(Rating rating) {
+        return new RatingDeleted(rating.userId(), rating.movieId());
     }
 
     static boolean sameScore(BigDecimal a, BigDecimal b) {

@@ -65,8 +65,7 @@ class RatingService {
             } else {
                 ratings.update(after);
             }
-            RatingEvents.typeOf(before.orElse(null), after)
-                    .ifPresent(type -> outbox.append(type, userId, RatingEvents.payload(type, after)));
+            RatingEvents.of(before.orElse(null), after).ifPresent(outbox::append);
             return new Saved(after, before.isEmpty());
         }));
     }
@@ -76,8 +75,7 @@ class RatingService {
         transaction.executeWithoutResult(status -> {
             Rating rating = ratings.findForUpdate(userId, movieId).orElseThrow(() -> new RatingNotFound(movieId));
             ratings.delete(userId, movieId);
-            outbox.append(
-                    RatingEvents.RATING_DELETED, userId, RatingEvents.payload(RatingEvents.RATING_DELETED, rating));
+            outbox.append(RatingEvents.deleted(rating));
         });
     }
 

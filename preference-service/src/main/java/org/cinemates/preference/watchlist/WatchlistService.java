@@ -3,7 +3,8 @@ package org.cinemates.preference.watchlist;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import org.cinemates.platform.events.WatchlistRemoved;
+import org.cinemates.platform.events.Watchlisted;
 import org.cinemates.platform.outbox.Outbox;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Adding and removing movies; both idempotent, and only an actual change is an event. */
 @Service
 class WatchlistService {
-
-    static final String WATCHLISTED = "WATCHLISTED";
-    static final String WATCHLIST_REMOVED = "WATCHLIST_REMOVED";
 
     private final Watchlists watchlists;
     private final MovieCatalog catalog;
@@ -51,7 +49,7 @@ class WatchlistService {
         transaction.executeWithoutResult(status -> {
             var entry = new WatchlistEntry(userId, movieId, clock.instant().truncatedTo(ChronoUnit.MICROS));
             if (watchlists.add(entry)) {
-                outbox.append(WATCHLISTED, userId, Map.of("userId", userId, "movieId", movieId));
+                outbox.append(new Watchlisted(userId, movieId));
             }
         });
     }
@@ -59,7 +57,7 @@ class WatchlistService {
     void remove(long userId, long movieId) {
         transaction.executeWithoutResult(status -> {
             if (watchlists.remove(userId, movieId)) {
-                outbox.append(WATCHLIST_REMOVED, userId, Map.of("userId", userId, "movieId", movieId));
+                outbox.append(new WatchlistRemoved(userId, movieId));
             }
         });
     }

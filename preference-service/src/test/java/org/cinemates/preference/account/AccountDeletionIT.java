@@ -3,6 +3,7 @@ package org.cinemates.preference.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** user-service tells of deleted accounts; their ratings, reviews and watchlist go with them. */
 class AccountDeletionIT extends IntegrationTest {
@@ -67,9 +69,9 @@ class AccountDeletionIT extends IntegrationTest {
         Member traced = member("Traced");
         Member untraced = member("Untraced");
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        Map<String, Object> tracedDeletion = event("ACCOUNT_DELETED", traced.id());
+        Map<String, Object> tracedDeletion = event("ACCOUNT_DELETED", traced.id(), Map.of());
         tracedDeletion.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
-        Map<String, Object> brokenDeletion = event("ACCOUNT_DELETED", untraced.id());
+        Map<String, Object> brokenDeletion = event("ACCOUNT_DELETED", untraced.id(), Map.of());
         brokenDeletion.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01 forged");
 
         ApiResponse answer = deliver(Map.of("events", List.of(tracedDeletion, brokenDeletion)));
@@ -97,11 +99,54 @@ class AccountDeletionIT extends IntegrationTest {
         long movie = MOVIES.add("Ran");
         rate(member, movie);
 
-        ApiResponse answer = deliver(batch("RATED", member.id()));
+        ApiResponse answer = deliver(Map.of(
+                "events",
+                List.of(
+                        event("RATED", member.id(), Map.of("movieId", movie, "score", 4.0)),
+                        event("WATCHLISTED", member.id(), Map.of("movieId", movie)))));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json().path("ignored").asInt()).isEqualTo(1);
+        assertThat(answer.json().path("handled").asInt()).isZero();
+        assertThat(answer.json().path("ignored").asInt()).isEqualTo(2);
         assertThat(storedRatings(member)).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anEventThatBreaksTheContractIsIgnoredAndTheRestOfTheBatchHandled(CapturedOutput output) {
+        Member kept = member("Kept");
+        Member leaving = member("Leaver");
+        long movie = MOVIES.add("Stalker");
+        rate(kept, movie);
+        rate(leaving, movie);
+        Map<String, Object> notTheActor = event("ACCOUNT_DELETED", kept.id(), Map.of());
+        notTheActor.put("payload", Map.of("userId", kept.id() + 1));
+        Map<String, Object> badId = event("ACCOUNT_DELETED", kept.id(), Map.of());
+        badId.put("eventId", "not-a-uuid\nforged line");
+        Map<String, Object> unknown = event("SESSION_REVOKED", kept.id(), Map.of());
+
+        ApiResponse answer = deliver(Map.of(
+                "events",
+                List.of(
+                        notTheActor,
+                        badId,
+                        unknown,
+                        "not an event",
+                        event("ACCOUNT_DELETED", leaving.id(), Map.of()))));
+
+        assertThat(answer.status())
+                .as("a 4xx would have the relay send the batch again, forever")
+                .isEqualTo(200);
+        assertThat(answer.json().path("handled").asInt()).isEqualTo(1);
+        assertThat(answer.json().path("ignored").asInt()).isEqualTo(4);
+        assertThat(storedRatings(kept)).isEqualTo(1);
+        assertThat(storedRatings(leaving)).isZero();
+        assertThat(output.getOut())
+                .contains(
+                        "Ignoring event " + notTheActor.get("eventId") + ": payload.userId must be the actorId",
+                        "Ignoring event (no valid id): eventId must be a UUID",
+                        "Ignoring event " + unknown.get("eventId") + ": unknown type SESSION_REVOKED")
+                .doesNotContain("forged line");
     }
 
     @Test
@@ -119,13 +164,21 @@ class AccountDeletionIT extends IntegrationTest {
                 .bearer(member.token())
                 .send();
         assertThat(asMember.status()).isIn(401, 403);
-        assertProblem(
-                api().post("/internal/events")
-                        .header(ServiceCredential.HEADER, SERVICE_TOKEN)
-                        .rawJson("{\"events\": [{\"eventId\": \"not-a-uuid\", \"type\": \"ACCOUNT_DELETED\"}]}")
-                        .withoutCsrf()
-                        .send(),
-                400);
+        for (String envelope : new String[] {"{}", "{\"events\": \"many\"}", "{\"events\": [ {", "[]"}) {
+            assertProblem(
+                    api().post("/internal/events")
+                            .header(ServiceCredential.HEADER, SERVICE_TOKEN)
+                            .rawJson(envelope)
+                            .withoutCsrf()
+                            .send(),
+                    400);
+        }
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(event("ACCOUNT_DELETED", member.id(), Map.of()));
+        }
+        JsonNode problem = assertProblem(deliver(Map.of("events", tooMany)), 400, "validation");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("events");
         assertThat(storedRatings(member)).isEqualTo(1);
     }
 
@@ -147,16 +200,18 @@ class AccountDeletionIT extends IntegrationTest {
     }
 
     private static Map<String, Object> batch(String type, long userId) {
-        return Map.of("events", List.of(event(type, userId)));
+        return Map.of("events", List.of(event(type, userId, Map.of())));
     }
 
-    private static Map<String, Object> event(String type, long userId) {
+    private static Map<String, Object> event(String type, long userId, Map<String, Object> fields) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("eventId", UUID.randomUUID().toString());
         event.put("type", type);
         event.put("actorId", userId);
         event.put("occurredAt", "2026-11-25T12:00:00Z");
-        event.put("payload", Map.of("userId", userId));
+        Map<String, Object> payload = new LinkedHashMap<>(fields);
+        payload.put("userId", userId);
+        event.put("payload", payload);
         return event;
     }
 }

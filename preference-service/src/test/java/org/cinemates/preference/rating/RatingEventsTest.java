@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.cinemates.platform.events.Rated;
+import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Reviewed;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -16,53 +19,48 @@ class RatingEventsTest {
 
     @Test
     void aNewRatingIsRated() {
-        assertThat(RatingEvents.typeOf(null, rating("4.0", null))).contains("RATED");
+        assertThat(RatingEvents.of(null, rating("4.0", null))).contains(new Rated(1, 2, new BigDecimal("4.0")));
     }
 
     @Test
     void aNewRatingWithAReviewIsReviewed() {
-        assertThat(RatingEvents.typeOf(null, rating("4.0", "Fine"))).contains("REVIEWED");
+        assertThat(RatingEvents.of(null, rating("4.0", "Fine")))
+                .contains(new Reviewed(1, 2, new BigDecimal("4.0"), "Fine"));
     }
 
     @Test
     void aChangedScoreIsRated() {
-        assertThat(RatingEvents.typeOf(rating("4.0", null), rating("3.5", null)))
-                .contains("RATED");
-        assertThat(RatingEvents.typeOf(rating("4.0", "Fine"), rating("3.5", "Fine")))
-                .contains("RATED");
+        assertThat(RatingEvents.of(rating("4.0", null), rating("3.5", null)))
+                .contains(new Rated(1, 2, new BigDecimal("3.5")));
+        assertThat(RatingEvents.of(rating("4.0", "Fine"), rating("3.5", "Fine")))
+                .as("the review is not news again")
+                .contains(new Rated(1, 2, new BigDecimal("3.5")));
     }
 
     @Test
     void aNewOrChangedReviewIsReviewedWhateverTheScore() {
-        assertThat(RatingEvents.typeOf(rating("4.0", null), rating("4.0", "Fine")))
-                .contains("REVIEWED");
-        assertThat(RatingEvents.typeOf(rating("4.0", "Fine"), rating("2.0", "Worse")))
-                .contains("REVIEWED");
+        assertThat(RatingEvents.of(rating("4.0", null), rating("4.0", "Fine")))
+                .contains(new Reviewed(1, 2, new BigDecimal("4.0"), "Fine"));
+        assertThat(RatingEvents.of(rating("4.0", "Fine"), rating("2.0", "Worse")))
+                .contains(new Reviewed(1, 2, new BigDecimal("2.0"), "Worse"));
     }
 
     @Test
     void nothingNewIsNoEvent() {
-        assertThat(RatingEvents.typeOf(rating("4.0", "Fine"), rating("4.0", "Fine")))
+        assertThat(RatingEvents.of(rating("4.0", "Fine"), rating("4.0", "Fine")))
                 .isEmpty();
-        assertThat(RatingEvents.typeOf(rating("4.0", null), rating("4.00", null)))
+        assertThat(RatingEvents.of(rating("4.0", null), rating("4.00", null)))
                 .as("the same score written differently")
                 .isEmpty();
     }
 
     @Test
     void aReviewTakenBackIsNoEvent() {
-        assertThat(RatingEvents.typeOf(rating("4.0", "Fine"), rating("4.0", null)))
-                .isEmpty();
+        assertThat(RatingEvents.of(rating("4.0", "Fine"), rating("4.0", null))).isEmpty();
     }
 
     @Test
-    void payloadsCarryWhatTheContractNames() {
-        assertThat(RatingEvents.payload("RATED", rating("4.5", "ignored")))
-                .containsOnlyKeys("userId", "movieId", "score");
-        assertThat(RatingEvents.payload("REVIEWED", rating("4.5", "Fine")))
-                .containsOnlyKeys("userId", "movieId", "score", "review")
-                .containsEntry("review", "Fine");
-        assertThat(RatingEvents.payload("RATING_DELETED", rating("4.5", "Fine")))
-                .containsOnlyKeys("userId", "movieId");
+    void aDeletedRatingNamesOnlyTheMovie() {
+        assertThat(RatingEvents.deleted(rating("4.5", "Fine"))).isEqualTo(new RatingDeleted(1, 2));
     }
 }

@@ -3,11 +3,15 @@ package org.cinemates.preference.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cinemates.platform.events.EventJson;
+import org.cinemates.platform.events.InvalidEvent;
+import org.cinemates.platform.events.Reviewed;
 import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.preference.FakeService;
 import org.cinemates.preference.IntegrationTest;
@@ -548,7 +552,7 @@ class RatingIT extends IntegrationTest {
     }
 
     @Test
-    void ratingsReachActivityService() {
+    void ratingsReachActivityService() throws InvalidEvent {
         Member ann = member("Relayed");
         long movie = MOVIES.add("Relayed");
 
@@ -570,6 +574,9 @@ class RatingIT extends IntegrationTest {
         assertThat(event.path("payload").path("movieId").asLong()).isEqualTo(movie);
         assertThat(event.path("payload").path("score").asDouble()).isEqualTo(3.5);
         assertThat(event.path("payload").path("review").asString()).isEqualTo("Worth it");
+        assertThat(EventJson.read(event).payload())
+                .as("what activity-service reads")
+                .isEqualTo(new Reviewed(ann.id(), movie, new BigDecimal("3.5"), "Worth it"));
     }
 
     private static void sleep(Duration duration) {

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cinemates.platform.events.AccountDeleted;
+import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.outbox.Outbox;
 import org.cinemates.user.UserSettings;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Accounts: joining, signing in, profiles and leaving. */
 @Service
 public class AccountService {
-
-    public static final String JOINED = "JOINED";
-    public static final String ACCOUNT_DELETED = "ACCOUNT_DELETED";
-    public static final String PROFILE_UPDATED = "PROFILE_UPDATED";
 
     private final Accounts accounts;
     private final PasswordEncoder passwords;
@@ -78,10 +77,7 @@ public class AccountService {
                         ? username
                         : request.displayName().trim();
         Account account = accounts.save(Account.create(username, email, displayName, hash(request.password()), now()));
-        outbox.append(
-                JOINED,
-                account.requireId(),
-                Map.of("userId", account.requireId(), "username", username, "displayName", displayName));
+        outbox.append(new Joined(account.requireId(), username, displayName));
         return account;
     }
 
@@ -157,8 +153,7 @@ public class AccountService {
         String newBio = bio != null ? bio.strip() : account.bio();
         Account saved = accounts.save(account.withProfile(newName, newBio, now()));
         if (!newName.equals(account.displayName())) {
-            outbox.append(
-                    PROFILE_UPDATED, id, Map.of("userId", id, "username", account.username(), "displayName", newName));
+            outbox.append(new ProfileUpdated(id, account.username(), newName));
         }
         return saved;
     }
@@ -171,7 +166,7 @@ public class AccountService {
             throw new WrongPassword();
         }
         accounts.deleteById(id);
-        outbox.append(ACCOUNT_DELETED, id, Map.of("userId", id));
+        outbox.append(new AccountDeleted(id));
     }
 
     public List<PublicProfile> search(String query, int limit) {

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cinemates.platform.events.Befriended;
+import org.cinemates.platform.events.Unfriended;
 import org.cinemates.platform.outbox.Outbox;
 import org.cinemates.user.account.AccountService;
 import org.cinemates.user.account.PublicProfile;
@@ -20,9 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Friend requests and friendships. */
 @Service
 class FriendshipService {
-
-    static final String BEFRIENDED = "BEFRIENDED";
-    static final String UNFRIENDED = "UNFRIENDED";
 
     private final FriendRequests requests;
     private final Friendships friendships;
@@ -109,7 +108,7 @@ class FriendshipService {
         if (!friendships.remove(me, friend)) {
             throw new NotFriends();
         }
-        outbox.append(UNFRIENDED, me, Map.of("userId", me, "friendId", friend));
+        outbox.append(new Unfriended(me, friend));
     }
 
     List<PublicProfile> friends(long me) {
@@ -139,7 +138,7 @@ class FriendshipService {
             throw new FriendRequestNotFound();
         }
         friendships.add(request.fromUser(), request.toUser(), now);
-        outbox.append(BEFRIENDED, me, Map.of("userId", me, "friendId", request.fromUser()));
+        outbox.append(new Befriended(me, request.fromUser()));
         return view(request.resolved(FriendRequest.Status.ACCEPTED, now));
     }
 

@@ -5,8 +5,14 @@ import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.cinemates.platform.events.AccountDeleted;
+import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.OutboxContents;
 import org.cinemates.user.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -215,13 +221,34 @@ class AccountIT extends IntegrationTest {
     }
 
     @Test
-    void joiningIsRecordedInTheOutbox() {
+    void joiningRenamingAndLeavingAreRecordedInTheOutboxAsEventsOfTheContract() {
         Member member = register("Outbox");
-        String payload = jdbc.sql("select payload from outbox_events where event_type = 'JOINED' and actor_id = ?")
-                .param(member.id())
-                .query(String.class)
-                .single();
-        assertThat(payload).contains("\"username\":\"" + member.username().toLowerCase() + "\"");
+        String username = member.username().toLowerCase(Locale.ROOT);
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("displayName", "  Outbox Renamed "))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "A bio is not news"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(member.browser()
+                        .delete("/api/users/me")
+                        .json(Map.of("password", PASSWORD))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(OutboxContents.eventsOf(jdbc, member.id()))
+                .extracting(DeliveredEvent::payload)
+                .containsExactly(
+                        new Joined(member.id(), username, "The Outbox"),
+                        new ProfileUpdated(member.id(), username, "Outbox Renamed"),
+                        new AccountDeleted(member.id()));
     }
 
     @Test

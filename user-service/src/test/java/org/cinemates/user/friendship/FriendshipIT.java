@@ -5,7 +5,11 @@ import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
 import java.util.List;
 import java.util.Map;
+import org.cinemates.platform.events.Befriended;
+import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.Unfriended;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.OutboxContents;
 import org.cinemates.user.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,11 +63,11 @@ class FriendshipIT extends IntegrationTest {
                         .get("/api/users/me/friend-requests?direction=incoming")
                         .send()))
                 .isEmpty();
-        assertThat(jdbc.sql("select count(*) from outbox_events where event_type = 'BEFRIENDED' and actor_id = ?")
-                        .param(bob.id())
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(OutboxContents.eventsOf(jdbc, bob.id()))
+                .extracting(DeliveredEvent::payload)
+                .filteredOn(Befriended.class::isInstance)
+                .as("Bob accepted Ann's request")
+                .containsExactly(new Befriended(bob.id(), ann.id()));
     }
 
     @Test
@@ -207,13 +211,10 @@ class FriendshipIT extends IntegrationTest {
                 .isEqualTo(204);
         assertThat(friends(ann)).isEmpty();
         assertThat(friends(bob)).isEmpty();
-        assertThat(jdbc.sql("select payload from outbox_events where event_type = 'UNFRIENDED' and actor_id = ?")
-                        .param(ann.id())
-                        .query(String.class)
-                        .list())
-                .singleElement()
-                .asString()
-                .contains("\"friendId\":" + bob.id());
+        assertThat(OutboxContents.eventsOf(jdbc, ann.id()))
+                .extracting(DeliveredEvent::payload)
+                .filteredOn(Unfriended.class::isInstance)
+                .containsExactly(new Unfriended(ann.id(), bob.id()));
         assertProblem(ann.browser().delete("/api/users/me/friends/" + bob.id()).send(), 404, "not-friends");
     }
 

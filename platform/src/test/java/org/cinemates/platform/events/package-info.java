@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.events;
+
+import org.jspecify.annotations.NullMarked;
