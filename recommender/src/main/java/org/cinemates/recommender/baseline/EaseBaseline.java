@@ -35,7 +35,7 @@ public final class EaseBaseline implements Algorithm {
 
     @Override
     public Predictor fit(Ratings training) {
-        Ease.Fitted fitted = Ease.train(training, config, Validation.split(training, relevance, seed), message -> {});
-        return ItemItemBaseline.predictor(training, fitted.weights(), config.feedback());
+        Ease.Tuned tuned = Ease.train(training, config, Validation.split(training, relevance, seed), message -> {});
+        return ItemItemBaseline.predictor(training, tuned.all().weights(), config.feedback());
     }
 }

@@ -56,7 +56,11 @@ public final class Rp3Beta implements Algorithm {
 
     private ItemGram walks(Ratings ratings) {
         return ItemGram.of(
-                ratings, Feedback.BINARY, minRatings, maxItems, user -> 1.0 / Math.max(1, ratings.userRatingCount(user)));
+                ratings,
+                Feedback.BINARY,
+                minRatings,
+                maxItems,
+                user -> 1.0 / Math.max(1, ratings.userRatingCount(user)));
     }
 
     private static ItemItem weights(ItemGram walks, double beta) {

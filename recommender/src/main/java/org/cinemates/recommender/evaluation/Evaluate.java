@@ -36,9 +36,9 @@ import org.cinemates.recommender.model.Relevance;
  * {@code ratings.csv} (DIR holds it, or DIR is the file). Every algorithm chooses its settings on a
  * validation split inside each fold's training ratings and is then fitted on all of them; test ratings are
  * never looked at before scoring. Prints a table, or with {@code --json} only {@code {"model": NAME,
- * "relevant": "4", "algorithms": [{"name", "rmse", "mae", "ndcg@10", "ndcg@10Sd", "recall@10",
- * "recall@20", "hit@10", "rankedMembers", "coverage@10", "popularityRank@10", "ratioToBestEase",
- * "trainSeconds", "peakHeapMb"}]}}; progress goes to standard error.
+ * "algorithms": [{"name", "rmse", "mae", "ndcg@10", "ndcg@10Sd", "recall@10", "recall@20", "hit@10",
+ * "rankedMembers", "coverage@10", "popularityRank@10", "ratioToBestEase", "trainSeconds", "peakHeapMb"}],
+ * "relevant": "4"}}; progress goes to standard error.
  */
 public final class Evaluate {
 
@@ -66,7 +66,10 @@ public final class Evaluate {
     record Setup(long seed, MovieContentCsv.Content content, Relevance relevance, int minRatings, int maxItems) {
 
         HybridConfig hybrid() {
-            return HybridConfig.defaults().withSeed(seed).withRelevance(relevance).withMaxRankedItems(maxItems);
+            return HybridConfig.defaults()
+                    .withSeed(seed)
+                    .withRelevance(relevance)
+                    .withMaxRankedItems(maxItems);
         }
     }
 
@@ -83,8 +86,7 @@ public final class Evaluate {
                 "item-knn",
                 setup -> new ItemKnn(setup.minRatings(), setup.maxItems(), setup.relevance(), setup.seed()));
         ALGORITHMS.put(
-                "rp3beta",
-                setup -> new Rp3Beta(setup.minRatings(), setup.maxItems(), setup.relevance(), setup.seed()));
+                "rp3beta", setup -> new Rp3Beta(setup.minRatings(), setup.maxItems(), setup.relevance(), setup.seed()));
         for (Feedback feedback : Feedback.values()) {
             ALGORITHMS.put(
                     EaseBaseline.name(feedback),
@@ -205,11 +207,7 @@ public final class Evaluate {
     static String json(List<Evaluation.Result> results, Relevance relevance) {
         double ease = bestEase(results);
         StringBuilder s = new StringBuilder();
-        s.append("{\"model\": \"")
-                .append(CinematesHybrid.NAME)
-                .append("\", \"relevant\": \"")
-                .append(relevance == Relevance.LIKED ? "4" : "all")
-                .append("\", \"algorithms\": [");
+        s.append("{\"model\": \"").append(CinematesHybrid.NAME).append("\", \"algorithms\": [");
         for (int k = 0; k < results.size(); k++) {
             Evaluation.Result r = results.get(k);
             s.append(k == 0 ? "" : ", ")
@@ -234,7 +232,10 @@ public final class Evaluate {
                             number(r.trainSeconds()),
                             r.peakHeapBytes() >> 20));
         }
-        return s.append("]}").toString();
+        return s.append("], \"relevant\": \"")
+                .append(relevance == Relevance.LIKED ? "4" : "all")
+                .append("\"}")
+                .toString();
     }
 
     private static String number(double value) {

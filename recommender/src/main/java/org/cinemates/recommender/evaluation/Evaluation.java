@@ -201,9 +201,11 @@ public final class Evaluation {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> training.itemRatingCount(a) != training.itemRatingCount(b)
-                ? Integer.compare(training.itemRatingCount(b), training.itemRatingCount(a))
-                : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) -> training.itemRatingCount(a) != training.itemRatingCount(b)
+                        ? Integer.compare(training.itemRatingCount(b), training.itemRatingCount(a))
+                        : Integer.compare(a, b));
         int[] rank = new int[order.length];
         for (int k = 0; k < order.length; k++) {
             rank[order[k]] = k + 1;

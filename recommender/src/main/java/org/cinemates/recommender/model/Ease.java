@@ -1,11 +1,17 @@
 package org.cinemates.recommender.model;
 
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.cinemates.recommender.data.Ratings;
 import org.ejml.data.FMatrixRMaj;
-import org.ejml.dense.row.CommonOps_FDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_MT_FDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * EASE (Steck 2019): the items × items matrix B with a zero diagonal that best rebuilds every user's
@@ -31,6 +37,10 @@ public final class Ease {
     /** The fitted matrix and the λ it was fitted with. */
     public record Fitted(ItemItem weights, double lambda) {}
 
+    private static Fitted withLambda(ItemItem weights, double lambda) {
+        return new Fitted(weights, lambda);
+    }
+
     private Ease() {}
 
     /** B for a given λ. */
@@ -40,10 +50,14 @@ public final class Ease {
         for (int k = 0; k < n; k++) {
             a[k * n + k] += (float) lambda;
         }
-        FMatrixRMaj matrix = FMatrixRMaj.wrap(n, n, a);
         FMatrixRMaj inverse = new FMatrixRMaj(n, n);
-        if (n > 0 && !CommonOps_FDRM.invertSPD(matrix, inverse)) {
-            throw new IllegalStateException("XᵀX + λI is not positive definite (λ = " + lambda + ")");
+        if (n > 0) {
+            // EJML's blocked Cholesky on every core.
+            LinearSolverDense<FMatrixRMaj> solver = LinearSolverFactory_MT_FDRM.symmPosDef(n);
+            if (!solver.setA(FMatrixRMaj.wrap(n, n, a))) {
+                throw new IllegalStateException("XᵀX + λI is not positive definite (λ = " + lambda + ")");
+            }
+            solver.invert(inverse);
         }
         float[] p = inverse.data;
         float[] diagonal = new float[n];
@@ -60,12 +74,48 @@ public final class Ease {
         return ItemItem.of(gram, p);
     }
 
-    /** Tunes λ on {@code validation}, then fits on all of {@code training}. */
-    public static Fitted train(Ratings training, Config config, Validation validation, Consumer<String> progress) {
-        double lambda = tune(validation, config, progress).lambda();
-        ItemGram gram = ItemGram.of(training, config.feedback(), config.minRatings(), config.maxItems());
-        return new Fitted(fit(gram, lambda), lambda);
+    /** What a tuning depends on besides the training ratings themselves. */
+    private record Key(Config config, Relevance relevance, long seed, String what) {}
+
+    /**
+     * Fits already made on the same training ratings (held while those are): the evaluation trains the
+     * rating-weighted EASE baseline and the shipped model, which share it, on the same folds. The same
+     * inputs give the same matrix, so this only saves time.
+     */
+    private static final Map<Ratings, Map<Key, Fitted>> MADE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Fitted remembered(Ratings training, Key key, Supplier<Fitted> make) {
+        Map<Key, Fitted> made = MADE.computeIfAbsent(training, r -> new ConcurrentHashMap<>());
+        Fitted known = made.get(key);
+        if (known == null) {
+            known = make.get();
+            made.put(key, known);
+        }
+        return known;
     }
+
+    /**
+     * Tunes λ on {@code validation} (a split of {@code training}), then fits on all of {@code training}.
+     * Returns the fit on all of it and, as {@link Tuned#onValidation()}, the best on the validation split.
+     */
+    public static Tuned train(Ratings training, Config config, Validation validation, Consumer<String> progress) {
+        Fitted tuned = remembered(
+                training,
+                new Key(config, validation.relevance(), validation.seed(), "validation"),
+                () -> tune(validation, config, progress));
+        Fitted all = remembered(
+                training,
+                new Key(config, validation.relevance(), validation.seed(), "all"),
+                () -> withLambda(
+                        fit(
+                                ItemGram.of(training, config.feedback(), config.minRatings(), config.maxItems()),
+                                tuned.lambda()),
+                        tuned.lambda()));
+        return new Tuned(all, tuned);
+    }
+
+    /** A fit on all training ratings and the one on the validation split's fit part that chose its λ. */
+    public record Tuned(Fitted all, Fitted onValidation) {}
 
     /**
      * A walk over λ in steps of ×2 from {@value #FIRST_LAMBDA}, towards whichever neighbour scores better on
@@ -80,8 +130,8 @@ public final class Ease {
         double[] bestSeen = {Double.NEGATIVE_INFINITY};
         java.util.function.DoubleUnaryOperator score = lambda -> tried.computeIfAbsent(lambda, l -> {
             ItemItem model = fit(gram, l);
-            double ndcg = validation.ndcg((user, scores) -> model.score(
-                    fit.itemsOf(user), Validation.weights(fit, user, config.feedback()), scores));
+            double ndcg = validation.ndcg((user, scores) ->
+                    model.score(fit.itemsOf(user), Validation.weights(fit, user, config.feedback()), scores));
             progress.accept(String.format(Locale.ROOT, "EASE λ %.0f: validation NDCG@10 %.4f", l, ndcg));
             if (ndcg > bestSeen[0]) {
                 bestSeen[0] = ndcg;

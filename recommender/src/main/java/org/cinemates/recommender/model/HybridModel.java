@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cinemates.recommender.data.IdIndex;
 import org.cinemates.recommender.data.Ratings;
@@ -128,21 +128,18 @@ public final class HybridModel implements Predictor {
     public static HybridModel train(Ratings ratings, HybridConfig config, Consumer<String> progress) {
         long started = System.nanoTime();
         Validation validation = Validation.split(ratings, config.relevance(), config.seed());
-        Ease.Fitted tuned = Ease.tune(validation, config.ranker(), progress);
-        Reranker reranker = learnReranker(validation, tuned.weights(), config);
+        Ease.Tuned tuned = Ease.train(ratings, config.ranker(), validation, progress);
+        Reranker reranker = learnReranker(validation, tuned.onValidation().weights(), config);
         long tunedAt = System.nanoTime();
         progress.accept(String.format(
                 Locale.ROOT,
-                "ranker tuned on the validation split (EASE λ %.0f, re-ranker %s): %.1f s",
-                tuned.lambda(),
+                "ranker (EASE over %d items, λ %.0f chosen on the validation split, then fitted on all; re-ranker %s): %.1f s",
+                tuned.all().weights().size(),
+                tuned.all().lambda(),
                 Arrays.toString(reranker.weights()),
                 (tunedAt - started) / 1e9));
-        ItemGram gram = ItemGram.of(
-                ratings, config.ranker().feedback(), config.ranker().minRatings(), config.ranker().maxItems());
-        ItemItem ranker = Ease.fit(gram, tuned.lambda());
-        long rankerAt = System.nanoTime();
-        progress.accept(String.format(
-                Locale.ROOT, "ranker (EASE over %d items): %.1f s", gram.size(), (rankerAt - tunedAt) / 1e9));
+        ItemItem ranker = tuned.all().weights();
+        long rankerAt = tunedAt;
         BiasedMf.Fitted explicit = BiasedMf.train(ratings, config.explicit());
         progress.accept(String.format(
                 Locale.ROOT,
@@ -187,7 +184,7 @@ public final class HybridModel implements Predictor {
                 explicit.userFactors(),
                 explicit.itemFactors(),
                 ranker,
-                tuned.lambda(),
+                tuned.all().lambda(),
                 reranker,
                 counts(ratings),
                 bayesian(ratings),
@@ -260,7 +257,8 @@ public final class HybridModel implements Predictor {
             System.arraycopy(rows, 0, features, k * pool * Reranker.FEATURES, rows.length);
             for (int r = 0; r < best.length; r++) {
                 float score = held.score(u, best[r]);
-                labels[k * pool + r] = !Float.isNaN(score) && validation.relevance().relevant(score) ? 1 : 0;
+                labels[k * pool + r] =
+                        !Float.isNaN(score) && validation.relevance().relevant(score) ? 1 : 0;
             }
             sizes[k] = best.length;
         });
@@ -268,7 +266,11 @@ public final class HybridModel implements Predictor {
         int rows = 0;
         for (int k = 0; k < chosen.length; k++) {
             System.arraycopy(
-                    features, k * pool * Reranker.FEATURES, features, rows * Reranker.FEATURES, sizes[k] * Reranker.FEATURES);
+                    features,
+                    k * pool * Reranker.FEATURES,
+                    features,
+                    rows * Reranker.FEATURES,
+                    sizes[k] * Reranker.FEATURES);
             System.arraycopy(labels, k * pool, labels, rows, sizes[k]);
             rows += sizes[k];
         }

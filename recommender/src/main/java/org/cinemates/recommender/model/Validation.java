@@ -15,11 +15,13 @@ public final class Validation {
     private final Ratings fit;
     private final Ratings held;
     private final Relevance relevance;
+    private final long seed;
 
-    private Validation(Ratings fit, Ratings held, Relevance relevance) {
+    private Validation(Ratings fit, Ratings held, Relevance relevance, long seed) {
         this.fit = fit;
         this.held = held;
         this.relevance = relevance;
+        this.seed = seed;
     }
 
     /** Holds back one rating in {@value #PARTS} of each user (users with fewer than two keep all). */
@@ -47,8 +49,7 @@ public final class Validation {
                 heldBack[from + order[k]] = (k + offset) % PARTS == 0;
             }
         }
-        return new Validation(
-                training.filter(p -> !heldBack[p]), training.filter(p -> heldBack[p]), relevance);
+        return new Validation(training.filter(p -> !heldBack[p]), training.filter(p -> heldBack[p]), relevance, seed);
     }
 
     /** The ratings to fit on while tuning. */
@@ -63,6 +64,11 @@ public final class Validation {
 
     public Relevance relevance() {
         return relevance;
+    }
+
+    /** The seed the split was made with. */
+    public long seed() {
+        return seed;
     }
 
     /** Ranking scores of every item for one user of the fit ratings. */
