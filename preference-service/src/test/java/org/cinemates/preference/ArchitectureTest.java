@@ -84,9 +84,12 @@ class ArchitectureTest {
                 .and()
                 .resideOutsideOfPackage("..preference.home..")
                 .should()
-                .dependOnClassesThat(resideInAPackage("..preference.community..")
-                        .and(not(nameMatching(
-                                "org\\.cinemates\\.preference\\.community\\.(CommunityRatings(\\$.*)?|CommunityImport|CommunityRatingsImported)"))))
+                .dependOnClassesThat(
+                        resideInAPackage("..preference.community..")
+                                .and(
+                                        not(
+                                                nameMatching(
+                                                        "org\\.cinemates\\.preference\\.community\\.(CommunityRatings(\\$.*)?|CommunityImport|CommunityRatingsImported)"))))
                 .check(CLASSES);
     }
 
