@@ -1,5 +1,8 @@
 package org.cinemates.preference;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -43,7 +46,7 @@ class ArchitectureTest {
 
     /**
      * Ratings, the watchlist and recommendations stand alone; only the start page puts features
-     * together.
+     * together, and recommendations read ratings through the rating package's API alone.
      */
     @Test
     void featuresStandAlone() {
@@ -52,8 +55,7 @@ class ArchitectureTest {
             },
             {"..preference.watchlist..", "..preference.rating..", "..preference.recommendation..", "..preference.home.."
             },
-            {"..preference.recommendation..", "..preference.rating..", "..preference.watchlist..", "..preference.home.."
-            }
+            {"..preference.recommendation..", "..preference.watchlist..", "..preference.home.."}
         };
         for (String[] feature : features) {
             noClasses()
@@ -61,9 +63,34 @@ class ArchitectureTest {
                     .resideInAPackage(feature[0])
                     .should()
                     .dependOnClassesThat()
-                    .resideInAnyPackage(feature[1], feature[2], feature[3])
+                    .resideInAnyPackage(java.util.Arrays.copyOfRange(feature, 1, feature.length))
                     .check(CLASSES);
         }
+    }
+
+    /** Other features read members' ratings through {@code MemberRatings}, nothing else of the package. */
+    @Test
+    void ratingsAreReadThroughTheirApiOnly() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..preference.rating..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("..preference.rating..")
+                        .and(not(nameMatching("org\\.cinemates\\.preference\\.rating\\.MemberRatings(\\$.*)?"))))
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..preference.community..")
+                .and()
+                .resideOutsideOfPackage("..preference.home..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("..preference.community..")
+                                .and(
+                                        not(
+                                                nameMatching(
+                                                        "org\\.cinemates\\.preference\\.community\\.(CommunityRatings(\\$.*)?|CommunityImport|CommunityRatingsImported)"))))
+                .check(CLASSES);
     }
 
     /** Every call to another service goes through a breaker and a time limit. */

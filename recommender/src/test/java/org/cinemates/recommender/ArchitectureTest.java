@@ -16,16 +16,25 @@ class ArchitectureTest {
             .importPackages("org.cinemates.recommender");
 
     @Test
-    void dependsOnTheJdkOnly() {
+    void dependsOnTheJdkAndEjmlOnly() {
         classes()
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
                         "org.cinemates.recommender..",
+                        "org.ejml..",
                         "java..",
                         "javax.management..",
                         "com.sun.management..",
                         "org.jspecify.annotations..")
+                .check(MAIN);
+        // Only the EASE family inverts matrices.
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("Ease")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.ejml..")
                 .check(MAIN);
     }
 

@@ -6,18 +6,19 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.community.CommunityImport;
+import org.cinemates.preference.community.CommunityRatings;
 import org.cinemates.preference.community.CommunityRatingsImported;
+import org.cinemates.preference.rating.MemberRatings;
 import org.cinemates.recommender.data.Ratings;
 import org.cinemates.recommender.model.HybridConfig;
 import org.cinemates.recommender.model.HybridModel;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +46,8 @@ class ModelTrainer {
 
     static final String MODEL_FILE = "preference-service-model.bin";
 
-    private final JdbcClient jdbc;
+    private final MemberRatings memberRatings;
+    private final CommunityRatings communityRatings;
     private final ModelHolder holder;
     private final CatalogContent catalogContent;
     private final CommunityImport community;
@@ -67,14 +68,16 @@ class ModelTrainer {
     private volatile boolean communityReady;
 
     ModelTrainer(
-            JdbcClient jdbc,
+            MemberRatings memberRatings,
+            CommunityRatings communityRatings,
             ModelHolder holder,
             CatalogContent catalogContent,
             CommunityImport community,
             PreferenceSettings settings,
             MeterRegistry meters,
             @Value("${cinemates.data-dir}") String dataDir) {
-        this.jdbc = jdbc;
+        this.memberRatings = memberRatings;
+        this.communityRatings = communityRatings;
         this.holder = holder;
         this.catalogContent = catalogContent;
         this.community = community;
@@ -155,10 +158,7 @@ class ModelTrainer {
                 trainIfEnoughRatings();
                 return;
             }
-            long changed = jdbc.sql("select count(*) from ratings where rated_at > :since")
-                    .param("since", Timestamp.from(since))
-                    .query(Long.class)
-                    .single();
+            long changed = memberRatings.changedSince(since);
             boolean due = Duration.between(since, Instant.now()).compareTo(settings.retrainEvery()) >= 0;
             if (changed >= settings.retrainAfterRatings() || (due && changed > 0)) {
                 train(ModelTrainer::fit);
@@ -169,9 +169,7 @@ class ModelTrainer {
     }
 
     private void trainIfEnoughRatings() {
-        long ratings = jdbc.sql("select (select count(*) from ratings) + (select count(*) from community_ratings)")
-                .query(Long.class)
-                .single();
+        long ratings = memberRatings.count() + communityRatings.count();
         if (ratings >= settings.minRatings()) {
             train(ModelTrainer::fit);
         }
@@ -234,33 +232,31 @@ class ModelTrainer {
     /** Every member rating (user {@code id}) and community rating (user {@code -id}). */
     private Ratings readRatings() {
         Ratings.Builder builder = Ratings.builder();
-        jdbc.sql("select rater_id, movie_id, score from community_ratings").query(rs -> {
-            builder.add(-rs.getLong(1), rs.getLong(2), rs.getFloat(3));
-        });
-        jdbc.sql("select user_id, movie_id, score from ratings").query(rs -> {
-            builder.add(rs.getLong(1), rs.getLong(2), rs.getFloat(3));
-        });
+        communityRatings.forEach((rater, movie, score) -> builder.add(-rater, movie, score));
+        memberRatings.forEach((member, movie, score) -> builder.add(member, movie, score));
         return builder.build();
+    }
+
+    private static void add(Map<Long, double[]> totals, long movie, int count, double sum) {
+        double[] total = totals.computeIfAbsent(movie, id -> new double[2]);
+        total[0] += count;
+        total[1] += sum;
     }
 
     /** The model with its popularity figures, from every rating as they are now. */
     private ServedModel serve(HybridModel model) {
-        List<long[]> ids = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        List<Double> sums = new ArrayList<>();
-        jdbc.sql("""
-                        select movie_id, count(*) as n, sum(score) as total
-                        from (select movie_id, score from community_ratings
-                              union all select movie_id, score from ratings) r
-                        group by movie_id
-                        """).query(rs -> {
-            ids.add(new long[] {rs.getLong(1)});
-            counts.add(rs.getInt(2));
-            sums.add(rs.getDouble(3));
-        });
-        long[] movieIds = ids.stream().mapToLong(id -> id[0]).toArray();
-        int[] countArray = counts.stream().mapToInt(Integer::intValue).toArray();
-        double[] sumArray = sums.stream().mapToDouble(Double::doubleValue).toArray();
+        Map<Long, double[]> totals = new HashMap<>();
+        communityRatings.forEachMovie((movie, count, sum) -> add(totals, movie, count, sum));
+        memberRatings.forEachMovie((movie, count, sum) -> add(totals, movie, count, sum));
+        long[] movieIds = new long[totals.size()];
+        int[] countArray = new int[totals.size()];
+        double[] sumArray = new double[totals.size()];
+        int k = 0;
+        for (Map.Entry<Long, double[]> total : totals.entrySet()) {
+            movieIds[k] = total.getKey();
+            countArray[k] = (int) total.getValue()[0];
+            sumArray[k++] = total.getValue()[1];
+        }
         return ServedModel.of(model, movieIds, countArray, sumArray, priorWeight, minAverage);
     }
 }

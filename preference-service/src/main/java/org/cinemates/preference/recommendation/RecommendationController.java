@@ -46,8 +46,9 @@ class RecommendationController {
 
     @Operation(
             summary = "Movies like this one, most similar first",
-            description = "From the recommender's learned movie vectors; never the movie itself. 404 for a movie"
-                    + " movie-service does not know; empty for a movie the recommender has not learned yet.")
+            description =
+                    "From the recommender's learned movie-to-movie weights; never the movie itself. 404 for a movie"
+                            + " movie-service does not know; empty for a movie the recommender has not learned yet.")
     @GetMapping("/api/preferences/movies/{movieId}/similar")
     SimilarList similar(
             CurrentUser me,

@@ -10,9 +10,9 @@ import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.preference.catalog.Movie;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.catalog.MovieLookup;
+import org.cinemates.preference.rating.MemberRatings;
 import org.cinemates.preference.remote.Degradation;
 import org.cinemates.preference.remote.Dependency;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,12 +27,12 @@ public class Recommendations {
 
     private final RecommendationSource source;
     private final MovieCatalog catalog;
-    private final JdbcClient jdbc;
+    private final MemberRatings ratings;
 
-    Recommendations(RecommendationSource source, MovieCatalog catalog, JdbcClient jdbc) {
+    Recommendations(RecommendationSource source, MovieCatalog catalog, MemberRatings ratings) {
         this.source = source;
         this.catalog = catalog;
-        this.jdbc = jdbc;
+        this.ratings = ratings;
     }
 
     /** @param degraded the dependencies that could not be asked (movies then carry only their id) */
@@ -50,7 +50,7 @@ public class Recommendations {
         }
         Map<Long, Movie> movies = new HashMap<>();
         if (picks.size() < limit) {
-            taken.addAll(ratedBy(memberId));
+            taken.addAll(ratings.moviesOf(memberId));
             try {
                 // Enough to fill the list even when the member rated many of the most popular.
                 for (Movie movie : catalog.popular(limit + taken.size())) {
@@ -93,12 +93,5 @@ public class Recommendations {
             items.add(new Recommendation(movie, pick.score(), pick.reasons()));
         }
         return new Result(items, degraded.names());
-    }
-
-    private List<Long> ratedBy(long memberId) {
-        return jdbc.sql("select movie_id from ratings where user_id = :member")
-                .param("member", memberId)
-                .query(Long.class)
-                .list();
     }
 }

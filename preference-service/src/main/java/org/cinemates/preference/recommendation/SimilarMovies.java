@@ -17,10 +17,10 @@ import org.cinemates.recommender.model.TopN;
 import org.springframework.stereotype.Service;
 
 /**
- * Movies like a given one, from the serving model's item vectors (cosine similarity), never the
- * movie itself. For a movie the model has not learned yet (new in the catalogue, or rated too
- * little), the cosine of its genres and tags with the model's movies, popular ones first among
- * equals. Without a model, none.
+ * Movies like a given one, from the serving model's item-item weights (what people who rated it went on
+ * to rate and like), never the movie itself. For a movie the model does not rank (new in the catalogue,
+ * or rated too little), the cosine of its genres and tags with the model's movies, popular ones first
+ * among equals. Without a model, none.
  */
 @Service
 class SimilarMovies {
@@ -33,7 +33,7 @@ class SimilarMovies {
         this.catalog = catalog;
     }
 
-    /** @param score cosine similarity, −1 to 1 */
+    /** @param score the model's weight from the movie to this one, or the cosine of their genres and tags */
     record SimilarMovie(Movie movie, BigDecimal score) {}
 
     record Result(List<SimilarMovie> items, List<String> degraded) {}
@@ -47,8 +47,10 @@ class SimilarMovies {
         }
         ServedModel served = current.get();
         OptionalInt item = served.model().itemIndex(movieId);
-        List<ScoredItem> similar =
-                item.isPresent() ? served.model().similar(item.getAsInt(), limit) : byContent(served, movie, limit);
+        List<ScoredItem> similar = item.isPresent() ? served.model().similar(item.getAsInt(), limit) : List.of();
+        if (similar.isEmpty()) {
+            similar = byContent(served, movie, limit);
+        }
         if (similar.isEmpty()) {
             return new Result(List.of(), List.of());
         }

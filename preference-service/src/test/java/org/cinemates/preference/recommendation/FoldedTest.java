@@ -46,14 +46,14 @@ class FoldedTest {
             }
             int limit = 1 + random.nextInt(100);
 
-            int[] kept = LearnedRecommendations.Folded.of(model, mine).best(model, friends, limit);
+            int[] kept = Folded.of(model, mine).best(model, friends, limit);
 
             UserProfile profile = model.foldIn(mine);
             float[] all = new float[model.itemCount()];
             model.scoreItems(profile, all);
             friends.forEach((movie, count) -> {
                 int item = model.itemIndex(movie).orElseThrow();
-                all[item] += LearnedRecommendations.friendBoost(count);
+                all[item] += FriendsLiked.boost(count);
             });
             assertThat(kept)
                     .as("member %d, limit %d", member, limit)
@@ -70,7 +70,7 @@ class FoldedTest {
             for (int k = 0; k < 1 + random.nextInt(30); k++) {
                 mine.put(random.nextInt(model.itemCount()), 0.5f + random.nextInt(10) / 2f);
             }
-            LearnedRecommendations.Folded folded = LearnedRecommendations.Folded.of(model, mine);
+            Folded folded = Folded.of(model, mine);
             int[] kept = folded.best(model, Map.of(), 100);
             int outside = random.nextInt(model.itemCount());
 

@@ -2,6 +2,7 @@ package org.cinemates.recommender.evaluation;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
@@ -9,31 +10,46 @@ import org.cinemates.recommender.data.Ratings;
 import org.cinemates.recommender.model.Algorithm;
 import org.cinemates.recommender.model.Parallel;
 import org.cinemates.recommender.model.Predictor;
+import org.cinemates.recommender.model.Relevance;
 import org.cinemates.recommender.model.TopN;
 
 /**
  * Measures algorithms on the same folds. Rating prediction: RMSE and MAE over every held-out rating.
- * Top-N: for each user with a relevant held-out item (scored {@value #RELEVANT_SCORE} or more), a full
+ * Top-N: for each user with a relevant held-out item ({@link Relevance}: rated 4 or more, or any), a full
  * ranking of every item not in their training ratings, scored with NDCG@10, Recall@10, Recall@20 and
- * HitRate@10 ({@link Metrics}); means over those users, then over folds.
+ * HitRate@10 ({@link Metrics}); means over those users, then over folds, with the deviation of NDCG@10
+ * across folds. Beyond accuracy: the share of the catalogue that appears in anyone's top 10, and the
+ * mean popularity rank (1 = most rated in training) of what the top 10s show.
  */
 public final class Evaluation {
 
-    public static final float RELEVANT_SCORE = 4.0f;
-
     private final List<Ratings> trainings = new ArrayList<>();
     private final List<Ratings> tests = new ArrayList<>();
+    private final Relevance relevance;
 
-    public Evaluation(Folds folds) {
+    public Evaluation(Folds folds, Relevance relevance) {
+        this.relevance = relevance;
         for (int fold = 0; fold < folds.count(); fold++) {
             trainings.add(folds.training(fold));
             tests.add(folds.test(fold));
         }
     }
 
+    public Relevance relevance() {
+        return relevance;
+    }
+
     /** One fold's figures. */
     public record FoldScores(
-            double rmse, double mae, double ndcg10, double recall10, double recall20, double hit10, int rankedUsers) {}
+            double rmse,
+            double mae,
+            double ndcg10,
+            double recall10,
+            double recall20,
+            double hit10,
+            int rankedUsers,
+            double coverage10,
+            double popularityRank10) {}
 
     /** An algorithm's figures: means over folds, train seconds per fold, peak heap during its run. */
     public record Result(
@@ -41,9 +57,13 @@ public final class Evaluation {
             double rmse,
             double mae,
             double ndcg10,
+            double ndcg10Deviation,
             double recall10,
             double recall20,
             double hit10,
+            double rankedUsers,
+            double coverage10,
+            double popularityRank10,
             double trainSeconds,
             long peakHeapBytes) {}
 
@@ -60,7 +80,7 @@ public final class Evaluation {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 trainSeconds += seconds;
                 long scoring = System.nanoTime();
-                FoldScores fs = score(predictor, trainings.get(fold), tests.get(fold));
+                FoldScores fs = score(predictor, trainings.get(fold), tests.get(fold), relevance);
                 scores.add(fs);
                 progress.printf(
                         Locale.ROOT,
@@ -75,20 +95,28 @@ public final class Evaluation {
             peak = heap.bytes();
         }
         int n = scores.size();
+        double ndcg = scores.stream().mapToDouble(FoldScores::ndcg10).sum() / n;
+        double squares = scores.stream()
+                .mapToDouble(s -> (s.ndcg10() - ndcg) * (s.ndcg10() - ndcg))
+                .sum();
         return new Result(
                 algorithm.name(),
                 scores.stream().mapToDouble(FoldScores::rmse).sum() / n,
                 scores.stream().mapToDouble(FoldScores::mae).sum() / n,
-                scores.stream().mapToDouble(FoldScores::ndcg10).sum() / n,
+                ndcg,
+                n > 1 ? Math.sqrt(squares / (n - 1)) : 0,
                 scores.stream().mapToDouble(FoldScores::recall10).sum() / n,
                 scores.stream().mapToDouble(FoldScores::recall20).sum() / n,
                 scores.stream().mapToDouble(FoldScores::hit10).sum() / n,
+                scores.stream().mapToDouble(FoldScores::rankedUsers).sum() / n,
+                scores.stream().mapToDouble(FoldScores::coverage10).sum() / n,
+                scores.stream().mapToDouble(FoldScores::popularityRank10).sum() / n,
                 trainSeconds / n,
                 peak);
     }
 
     /** The figures of one trained predictor on one fold. */
-    public static FoldScores score(Predictor predictor, Ratings training, Ratings test) {
+    public static FoldScores score(Predictor predictor, Ratings training, Ratings test, Relevance relevance) {
         double[] predicted = new double[test.size()];
         double[] actual = new double[test.size()];
         Parallel.forEach(test.userCount(), 16, u -> {
@@ -99,12 +127,14 @@ public final class Evaluation {
         });
 
         int users = test.userCount();
+        int[] popularityRank = popularityRanks(training);
+        int[][] tops = new int[users][];
         double[][] perUser = new double[users][];
         ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[test.itemCount()]);
         Parallel.forEach(users, 4, u -> {
             int relevantCount = 0;
             for (int p = test.userStart(u); p < test.userEnd(u); p++) {
-                if (test.scoreAt(p) >= RELEVANT_SCORE) {
+                if (relevance.relevant(test.scoreAt(p))) {
                     relevantCount++;
                 }
             }
@@ -114,7 +144,11 @@ public final class Evaluation {
             float[] scores = buffers.get();
             predictor.scoreItems(u, scores);
             int[] ranked = TopN.select(scores, 20, item -> training.hasRated(u, item));
-            IntPredicate relevant = item -> test.score(u, item) >= RELEVANT_SCORE;
+            IntPredicate relevant = item -> {
+                float score = test.score(u, item);
+                return !Float.isNaN(score) && relevance.relevant(score);
+            };
+            tops[u] = Arrays.copyOf(ranked, Math.min(10, ranked.length));
             perUser[u] = new double[] {
                 Metrics.ndcg(ranked, relevant, relevantCount, 10),
                 Metrics.recall(ranked, relevant, relevantCount, 10),
@@ -133,6 +167,22 @@ public final class Evaluation {
             }
         }
         double d = Math.max(1, ranked);
+        boolean[] shown = new boolean[training.itemCount()];
+        long rankSum = 0;
+        long listed = 0;
+        for (int[] top : tops) {
+            if (top != null) {
+                for (int item : top) {
+                    shown[item] = true;
+                    rankSum += popularityRank[item];
+                    listed++;
+                }
+            }
+        }
+        int covered = 0;
+        for (boolean s : shown) {
+            covered += s ? 1 : 0;
+        }
         return new FoldScores(
                 Metrics.rmse(predicted, actual),
                 Metrics.mae(predicted, actual),
@@ -140,6 +190,26 @@ public final class Evaluation {
                 sums[1] / d,
                 sums[2] / d,
                 sums[3] / d,
-                ranked);
+                ranked,
+                (double) covered / Math.max(1, training.itemCount()),
+                listed == 0 ? Double.NaN : (double) rankSum / listed);
+    }
+
+    /** Each item's rank by training ratings: 1 for the most rated, ties to the lower index. */
+    static int[] popularityRanks(Ratings training) {
+        Integer[] order = new Integer[training.itemCount()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                (a, b) -> training.itemRatingCount(a) != training.itemRatingCount(b)
+                        ? Integer.compare(training.itemRatingCount(b), training.itemRatingCount(a))
+                        : Integer.compare(a, b));
+        int[] rank = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            rank[order[k]] = k + 1;
+        }
+        return rank;
     }
 }

@@ -18,6 +18,7 @@ import org.cinemates.recommender.data.RatingsCsv;
 import org.cinemates.recommender.model.HybridConfig;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.Parallel;
+import org.cinemates.recommender.model.Relevance;
 import org.cinemates.recommender.model.ScoredItem;
 import org.cinemates.recommender.model.TopN;
 import org.cinemates.recommender.model.UserProfile;
@@ -162,7 +163,7 @@ public final class TrainAtScale {
             int u = sample[k];
             int relevant = 0;
             for (int p = holdout.userStart(u); p < holdout.userEnd(u); p++) {
-                if (holdout.scoreAt(p) >= Evaluation.RELEVANT_SCORE) {
+                if (Relevance.LIKED.relevant(holdout.scoreAt(p))) {
                     relevant++;
                 }
             }
@@ -171,7 +172,7 @@ public final class TrainAtScale {
             }
             float[] scores = buffers.get();
             model.scoreItems(u, scores);
-            IntPredicate isRelevant = item -> holdout.score(u, item) >= Evaluation.RELEVANT_SCORE;
+            IntPredicate isRelevant = item -> holdout.score(u, item) >= 4f;
             IntPredicate rated = item -> training.hasRated(u, item);
             ndcg[k] = Metrics.ndcg(TopN.select(scores, 10, rated), isRelevant, relevant, 10);
             popularNdcg[k] = Metrics.ndcg(TopN.select(popularity, 10, rated), isRelevant, relevant, 10);

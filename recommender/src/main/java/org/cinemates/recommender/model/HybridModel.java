@@ -14,23 +14,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cinemates.recommender.data.IdIndex;
 import org.cinemates.recommender.data.Ratings;
 
 /**
- * The shipped model, trained: a biased matrix factorisation predicts ratings ({@link #predict}), an
- * implicit-feedback ALS ranks what a user will choose and like ({@link #recommend}), finds similar items
- * ({@link #similar}) and explains recommendations ({@link #because}); the ranking score blends in the
- * predicted rating. Immutable and safe to share between threads: training builds a new model, which a
- * service swaps in while the old one keeps serving.
+ * The shipped model, trained: EASE on rating-weighted input ranks what a user will choose and like, over
+ * the most rated items ({@link Ease}, λ chosen on a validation split); a re-ranker learned on the same
+ * split re-orders its {@value Reranker#POOL} best ({@link Reranker}); a biased matrix factorisation predicts
+ * ratings ({@link #predict}). The ranker's item-item weights also find similar items ({@link #similar}) and
+ * explain recommendations ({@link #because}): a user's score for an item is the sum of what each movie they
+ * rated contributes to it. Immutable and safe to share between threads: training builds a new model, which
+ * a service swaps in while the old one keeps serving.
  *
  * <p>Users and items are dense indexes; {@link #itemIndex(long)} and {@link #itemId(int)} map external
  * (movie) ids, {@link #userIndex(long)} user ids. Anyone, trained or not, can be served through a {@link
- * UserProfile} from {@link #foldIn}, which reflects a new rating at once.
+ * UserProfile} from {@link #foldIn}, which reflects a new rating at once: the ranker reads the ratings
+ * themselves, and the rating predictor solves one small least-squares problem.
  */
 public final class HybridModel implements Predictor {
+
+    /** Users whose validation rankings the re-ranker learns from, at most (a seeded sample beyond). */
+    static final int RERANK_USERS = 5000;
 
     private final ModelMetadata metadata;
     private final HybridConfig config;
@@ -44,19 +51,15 @@ public final class HybridModel implements Predictor {
     private final float[] itemFactors;
     private final int factors;
 
-    private final float[] userVectors;
-    private final float[] itemVectors;
-    private final int dimensions;
+    private final ItemItem ranker;
+    private final double lambda;
+    private final Reranker reranker;
+    private final int[] itemCounts;
+    private final float[] itemBayesian;
 
     private final int[] ratedOffsets;
     private final int[] ratedItems;
     private final float[] ratedScores;
-
-    // Derived, not stored: recomputed on load.
-    private final float[] itemNorms;
-    private final float normFloor;
-    private final double[] itemGram;
-    private final float[] confidenceTable;
 
     HybridModel(
             ModelMetadata metadata,
@@ -68,8 +71,11 @@ public final class HybridModel implements Predictor {
             float[] itemBias,
             float[] userFactors,
             float[] itemFactors,
-            float[] userVectors,
-            float[] itemVectors,
+            ItemItem ranker,
+            double lambda,
+            Reranker reranker,
+            int[] itemCounts,
+            float[] itemBayesian,
             int[] ratedOffsets,
             int[] ratedItems,
             float[] ratedScores) {
@@ -83,33 +89,30 @@ public final class HybridModel implements Predictor {
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.factors = config.explicit().factors();
-        this.userVectors = userVectors;
-        this.itemVectors = itemVectors;
-        this.dimensions = config.implicit().factors();
+        this.ranker = ranker;
+        this.lambda = lambda;
+        this.reranker = reranker;
+        this.itemCounts = itemCounts;
+        this.itemBayesian = itemBayesian;
         this.ratedOffsets = ratedOffsets;
         this.ratedItems = ratedItems;
         this.ratedScores = ratedScores;
         int itemCount = items.size();
         if (itemBias.length != itemCount
                 || itemFactors.length != itemCount * factors
-                || itemVectors.length != itemCount * dimensions
+                || itemCounts.length != itemCount
+                || itemBayesian.length != itemCount
                 || userBias.length != users.size()
                 || userFactors.length != users.size() * factors
-                || userVectors.length != users.size() * dimensions
                 || ratedOffsets.length != users.size() + 1) {
             throw new IllegalArgumentException(
                     "Model arrays do not match " + users.size() + " users and " + itemCount + " items");
         }
-        itemNorms = new float[itemCount];
-        for (int i = 0; i < itemCount; i++) {
-            itemNorms[i] = Dense.norm(itemVectors, i * dimensions, dimensions);
+        for (int k = 0; k < ranker.size(); k++) {
+            if (ranker.item(k) < 0 || ranker.item(k) >= itemCount) {
+                throw new IllegalArgumentException("The ranker names item " + ranker.item(k) + " of " + itemCount);
+            }
         }
-        float[] sorted = itemNorms.clone();
-        Arrays.sort(sorted);
-        // Items with few ratings have short, noisy vectors; a floor keeps them from topping similarity lists.
-        normFloor = sorted.length == 0 ? 0 : 0.1f * sorted[sorted.length / 2];
-        itemGram = Dense.gram(itemVectors, itemCount, dimensions);
-        confidenceTable = ImplicitAls.confidenceTable(config.implicit());
     }
 
     /** Trains on {@code ratings} with all cores. */
@@ -117,24 +120,33 @@ public final class HybridModel implements Predictor {
         return train(ratings, config, message -> {});
     }
 
-    /** Trains on {@code ratings} with all cores, telling {@code progress} how long each part took. */
+    /**
+     * Trains on {@code ratings} with all cores, telling {@code progress} how long each part took. The
+     * ranker's λ and the re-ranker are chosen on a validation split of {@code ratings} (a fifth of each
+     * user's ratings), then the ranker is fitted again on all of them.
+     */
     public static HybridModel train(Ratings ratings, HybridConfig config, Consumer<String> progress) {
         long started = System.nanoTime();
+        Validation validation = Validation.split(ratings, config.relevance(), config.seed());
+        Ease.Tuned tuned = Ease.train(ratings, config.ranker(), validation, progress);
+        Reranker reranker = learnReranker(validation, tuned.onValidation().weights(), config);
+        long tunedAt = System.nanoTime();
+        progress.accept(String.format(
+                Locale.ROOT,
+                "ranker (EASE over %d items, λ %.0f chosen on the validation split, then fitted on all; re-ranker %s): %.1f s",
+                tuned.all().weights().size(),
+                tuned.all().lambda(),
+                Arrays.toString(reranker.weights()),
+                (tunedAt - started) / 1e9));
+        ItemItem ranker = tuned.all().weights();
+        long rankerAt = tunedAt;
         BiasedMf.Fitted explicit = BiasedMf.train(ratings, config.explicit());
-        long explicitDone = System.nanoTime();
         progress.accept(String.format(
                 Locale.ROOT,
                 "rating predictor (biased MF, %d factors, %d epochs): %.1f s",
                 config.explicit().factors(),
                 config.explicit().epochs(),
-                (explicitDone - started) / 1e9));
-        ImplicitAls.Fitted implicit = ImplicitAls.train(ratings, config.implicit());
-        progress.accept(String.format(
-                Locale.ROOT,
-                "ranker (implicit ALS, %d factors, %d iterations): %.1f s",
-                config.implicit().factors(),
-                config.implicit().iterations(),
-                (System.nanoTime() - explicitDone) / 1e9));
+                (System.nanoTime() - rankerAt) / 1e9));
         int userCount = ratings.userCount();
         int[] offsets = new int[userCount + 1];
         int[] rated = new int[ratings.size()];
@@ -151,13 +163,11 @@ public final class HybridModel implements Predictor {
         for (int i = 0; i < ratings.itemCount(); i++) {
             if (ratings.itemRatingCount(i) == 0) {
                 Arrays.fill(explicit.itemFactors(), i * explicit.factors(), (i + 1) * explicit.factors(), 0f);
-                Arrays.fill(implicit.itemFactors(), i * implicit.factors(), (i + 1) * implicit.factors(), 0f);
             }
         }
         for (int u = 0; u < userCount; u++) {
             if (ratings.userRatingCount(u) == 0) {
                 Arrays.fill(explicit.userFactors(), u * explicit.factors(), (u + 1) * explicit.factors(), 0f);
-                Arrays.fill(implicit.userFactors(), u * implicit.factors(), (u + 1) * implicit.factors(), 0f);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -173,11 +183,98 @@ public final class HybridModel implements Predictor {
                 explicit.itemBias(),
                 explicit.userFactors(),
                 explicit.itemFactors(),
-                implicit.userFactors(),
-                implicit.itemFactors(),
+                ranker,
+                tuned.all().lambda(),
+                reranker,
+                counts(ratings),
+                bayesian(ratings),
                 offsets,
                 rated,
                 scores);
+    }
+
+    private static int[] counts(Ratings ratings) {
+        int[] counts = new int[ratings.itemCount()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = ratings.itemRatingCount(i);
+        }
+        return counts;
+    }
+
+    /** Each item's mean pulled towards the global mean by ten phantom ratings, less the global mean. */
+    private static float[] bayesian(Ratings ratings) {
+        float[] bayesian = new float[ratings.itemCount()];
+        double mean = ratings.mean();
+        for (int i = 0; i < bayesian.length; i++) {
+            double sum = 0;
+            for (int p = ratings.itemStart(i); p < ratings.itemEnd(i); p++) {
+                sum += ratings.itemScoreAt(p) - mean;
+            }
+            bayesian[i] = (float) (sum / (ratings.itemRatingCount(i) + 10));
+        }
+        return bayesian;
+    }
+
+    /**
+     * The re-ranker, learned from the base ranker fitted on the validation split's fit part: for users with
+     * a relevant held-back rating (a seeded sample of at most {@value #RERANK_USERS}), the pool of each
+     * ranking and whether each item in it was held back and relevant.
+     */
+    private static Reranker learnReranker(Validation validation, ItemItem onFit, HybridConfig config) {
+        Ratings fit = validation.fit();
+        Ratings held = validation.held();
+        int[] counts = counts(fit);
+        float[] bayesian = bayesian(fit);
+        int[] candidates = IntStream.range(0, fit.userCount())
+                .filter(u -> IntStream.range(held.userStart(u), held.userEnd(u))
+                        .anyMatch(p -> validation.relevance().relevant(held.scoreAt(p))))
+                .toArray();
+        if (candidates.length > RERANK_USERS) {
+            SplittableRandom random = new SplittableRandom(config.seed());
+            for (int k = 0; k < RERANK_USERS; k++) {
+                int j = k + random.nextInt(candidates.length - k);
+                int t = candidates[k];
+                candidates[k] = candidates[j];
+                candidates[j] = t;
+            }
+            candidates = Arrays.copyOf(candidates, RERANK_USERS);
+            Arrays.sort(candidates);
+        }
+        int pool = Reranker.POOL;
+        float[] features = new float[candidates.length * pool * Reranker.FEATURES];
+        float[] labels = new float[candidates.length * pool];
+        int[] sizes = new int[candidates.length];
+        int[] chosen = candidates;
+        ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[fit.itemCount()]);
+        Parallel.forEach(chosen.length, 8, k -> {
+            int u = chosen[k];
+            int[] rated = fit.itemsOf(u);
+            float[] base = buffers.get();
+            onFit.score(rated, Validation.weights(fit, u, config.ranker().feedback()), base);
+            int[] best = TopN.select(base, pool, item -> fit.hasRated(u, item));
+            float[] rows = new float[best.length * Reranker.FEATURES];
+            Reranker.features(best, base, counts, bayesian, rated.length, rows);
+            System.arraycopy(rows, 0, features, k * pool * Reranker.FEATURES, rows.length);
+            for (int r = 0; r < best.length; r++) {
+                float score = held.score(u, best[r]);
+                labels[k * pool + r] =
+                        !Float.isNaN(score) && validation.relevance().relevant(score) ? 1 : 0;
+            }
+            sizes[k] = best.length;
+        });
+        // Pack the rows of short pools together.
+        int rows = 0;
+        for (int k = 0; k < chosen.length; k++) {
+            System.arraycopy(
+                    features,
+                    k * pool * Reranker.FEATURES,
+                    features,
+                    rows * Reranker.FEATURES,
+                    sizes[k] * Reranker.FEATURES);
+            System.arraycopy(labels, k * pool, labels, rows, sizes[k]);
+            rows += sizes[k];
+        }
+        return Reranker.learn(features, labels, rows);
     }
 
     public ModelMetadata metadata() {
@@ -200,11 +297,24 @@ public final class HybridModel implements Predictor {
                 itemBias,
                 userFactors,
                 itemFactors,
-                userVectors,
-                itemVectors,
+                ranker,
+                lambda,
+                reranker,
+                itemCounts,
+                itemBayesian,
                 ratedOffsets,
                 ratedItems,
                 ratedScores);
+    }
+
+    /** The ranker's λ, as tuned on the validation split. */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** How many items the ranker covers (the most rated); others are never recommended. */
+    public int rankedItemCount() {
+        return ranker.size();
     }
 
     public int userCount() {
@@ -244,19 +354,19 @@ public final class HybridModel implements Predictor {
         return new UserProfile(
                 userBias[user],
                 Arrays.copyOfRange(userFactors, user * factors, (user + 1) * factors),
-                Arrays.copyOfRange(userVectors, user * dimensions, (user + 1) * dimensions),
                 Arrays.copyOfRange(ratedItems, from, to),
                 Arrays.copyOfRange(ratedScores, from, to));
     }
 
     /**
-     * A user from their ratings alone (item index → score), against the trained item factors: two small
-     * closed-form least-squares solves, a few milliseconds. Serves users the model was not trained on and
-     * reflects a new rating at once. Unknown item indexes are ignored.
+     * A user from their ratings alone (item index → score): the ranker reads them as they are, the rating
+     * predictor solves one small closed-form least-squares problem against the trained item factors (a few
+     * milliseconds). Serves users the model was not trained on and reflects a new rating at once. Unknown
+     * item indexes are ignored.
      */
     public UserProfile foldIn(Map<Integer, Float> ratings) {
         UserProfile rated = rated(ratings);
-        return foldIn(rated.ratedItems(), rated.ratedScores());
+        return foldIn(rated.ratedItemsShared(), rated.ratedScores());
     }
 
     /** The known items of {@code ratings} in ascending order, as a profile with nothing learned yet. */
@@ -272,12 +382,11 @@ public final class HybridModel implements Predictor {
             rated[k] = (int) (packed[k] >>> 32);
             scores[k] = Float.intBitsToFloat((int) packed[k]);
         }
-        return new UserProfile(0, new float[0], new float[0], rated, scores);
+        return new UserProfile(0, new float[0], rated, scores);
     }
 
     /** {@link #foldIn(Map)} from parallel arrays: distinct item indexes ascending, and their scores. */
     public UserProfile foldIn(int[] rated, float[] scores) {
-        float[] vector = foldInVector(rated, scores);
         int f = factors;
         int n = f + 1;
         // Ridge regression of (r − μ − b_i) on [1, q_i]: the first unknown is the user's bias.
@@ -317,42 +426,7 @@ public final class HybridModel implements Predictor {
                 userFactor[x] = (float) solution[x + 1];
             }
         }
-        return new UserProfile(bias, userFactor, vector, rated.clone(), scores.clone());
-    }
-
-    private float[] foldInVector(int[] rated, float[] scores) {
-        int d = dimensions;
-        ImplicitAls.Config implicit = config.implicit();
-        float w0 = implicit.unobservedWeight();
-        double[] a = new double[d * d];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = w0 * itemGram[k];
-        }
-        for (int x = 0; x < d; x++) {
-            a[x * d + x] += implicit.regularization();
-        }
-        double[] b = new double[d];
-        for (int k = 0; k < rated.length; k++) {
-            int io = rated[k] * d;
-            float confidence = ImplicitAls.lookup(confidenceTable, scores[k], implicit);
-            double extra = confidence - w0;
-            for (int x = 0; x < d; x++) {
-                double yx = itemVectors[io + x];
-                b[x] += confidence * yx;
-                int row = x * d;
-                for (int y = 0; y < d; y++) {
-                    a[row + y] += extra * yx * itemVectors[io + y];
-                }
-            }
-        }
-        double[] solution = new double[d];
-        float[] vector = new float[d];
-        if (rated.length > 0 && Dense.choleskySolve(a, b, solution, d)) {
-            for (int x = 0; x < d; x++) {
-                vector[x] = (float) solution[x];
-            }
-        }
-        return vector;
+        return new UserProfile(bias, userFactor, rated.clone(), scores.clone());
     }
 
     // --- Predictions ---------------------------------------------------------------------------
@@ -375,29 +449,55 @@ public final class HybridModel implements Predictor {
 
     @Override
     public void scoreItems(int user, float[] scores) {
-        score(userVectors, user * dimensions, userFactors, user * factors, scores);
+        int from = ratedOffsets[user];
+        int to = ratedOffsets[user + 1];
+        score(Arrays.copyOfRange(ratedItems, from, to), Arrays.copyOfRange(ratedScores, from, to), scores);
     }
 
-    /** Ranking scores of every item for {@code user} (rated items included). */
+    /**
+     * Ranking scores of every item for {@code user} (rated items included; NaN for items the ranker does
+     * not cover): the re-ranked pool first, then the rest in the ranker's order.
+     */
     public void scoreItems(UserProfile user, float[] scores) {
-        score(user.vector(), 0, user.factors(), 0, scores);
+        score(user.ratedItemsShared(), user.ratedScores(), scores);
     }
 
     /** The ranking score of one item for {@code user}: the same as {@link #scoreItems(UserProfile, float[])} gives it. */
     public float scoreItem(UserProfile user, int item) {
-        return score(user.vector(), 0, user.factors(), 0, item);
+        float[] scores = new float[items.size()];
+        scoreItems(user, scores);
+        return scores[item];
     }
 
-    private void score(float[] vector, int vectorOffset, float[] factor, int factorOffset, float[] scores) {
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = score(vector, vectorOffset, factor, factorOffset, i);
+    private void score(int[] rated, float[] ratedScores, float[] scores) {
+        float[] weights = new float[rated.length];
+        for (int k = 0; k < rated.length; k++) {
+            weights[k] = config.ranker().feedback().weight(ratedScores[k]);
         }
-    }
-
-    private float score(float[] vector, int vectorOffset, float[] factor, int factorOffset, int item) {
-        float implicit = Dense.dot(vector, vectorOffset, itemVectors, item * dimensions, dimensions);
-        float rating = itemBias[item] + Dense.dot(factor, factorOffset, itemFactors, item * factors, factors);
-        return implicit + config.blend() * rating;
+        ranker.score(rated, weights, scores);
+        int[] pool = TopN.select(scores, Reranker.POOL, item -> Arrays.binarySearch(rated, item) >= 0);
+        if (pool.length == 0) {
+            return;
+        }
+        float[] features = new float[pool.length * Reranker.FEATURES];
+        Reranker.features(pool, scores, itemCounts, itemBayesian, rated.length, features);
+        float[] reranked = new float[pool.length];
+        float lowest = Float.POSITIVE_INFINITY;
+        for (int k = 0; k < pool.length; k++) {
+            reranked[k] = reranker.score(features, k);
+            lowest = Math.min(lowest, reranked[k]);
+        }
+        // Everything outside the pool goes below it, in the ranker's order.
+        float poolFloor = scores[pool[pool.length - 1]];
+        float shift = lowest - 1 - poolFloor;
+        for (int i = 0; i < scores.length; i++) {
+            if (!Float.isNaN(scores[i])) {
+                scores[i] = Math.min(scores[i], poolFloor) + shift;
+            }
+        }
+        for (int k = 0; k < pool.length; k++) {
+            scores[pool[k]] = reranked[k];
+        }
     }
 
     // --- Serving -------------------------------------------------------------------------------
@@ -423,37 +523,34 @@ public final class HybridModel implements Predictor {
         return scored(TopN.select(scores, n, item -> excluded[item]), scores);
     }
 
-    /** The {@code n} items most similar to {@code item} (cosine of the ranker's item vectors), not itself. */
+    /**
+     * The {@code n} items having {@code item} raises most in the ranker (its row of item-item weights: what
+     * people who watched it went on to watch and like), not itself. Empty for an item the ranker does not
+     * cover.
+     */
     public List<ScoredItem> similar(int item, int n) {
-        float[] scores = new float[items.size()];
-        int d = dimensions;
-        float norm = itemNorms[item];
-        if (norm == 0) {
+        if (ranker.position(item) < 0) {
             return List.of();
         }
+        float[] scores = new float[items.size()];
+        ranker.score(new int[] {item}, new float[] {1f}, scores);
         for (int j = 0; j < scores.length; j++) {
-            float other = itemNorms[j];
-            scores[j] = other == 0
-                    ? Float.NaN
-                    : Dense.dot(itemVectors, item * d, itemVectors, j * d, d) / (norm * Math.max(other, normFloor));
+            if (!(scores[j] > 0)) {
+                scores[j] = Float.NaN;
+            }
         }
         return scored(TopN.select(scores, n, j -> j == item), scores);
     }
 
-    /** Cosine similarity of two items' ranker vectors (0 when either knows nothing). */
+    /** How much having item {@code a} raises item {@code b} in the ranker (0 when either is not covered). */
     public float similarity(int a, int b) {
-        float na = itemNorms[a];
-        float nb = itemNorms[b];
-        if (na == 0 || nb == 0) {
-            return 0;
-        }
-        return Dense.dot(itemVectors, a * dimensions, itemVectors, b * dimensions, dimensions) / (na * nb);
+        return ranker.weight(a, b);
     }
 
     /**
-     * Up to {@code k} items the user liked (3.5★ or more) that best explain recommending {@code item}:
-     * similarity to it × how much they liked them ({@code score − 3}), strongest first. Empty when nothing
-     * they liked is similar.
+     * Up to {@code k} items the user liked (3.5★ or more) that contribute most to recommending {@code item}:
+     * the ranker's weight from each to it × the rating's input weight, strongest first. Empty when nothing
+     * they liked raises it.
      */
     public List<Reason> because(UserProfile user, int item, int k) {
         int count = user.ratingCount();
@@ -461,8 +558,10 @@ public final class HybridModel implements Predictor {
         for (int r = 0; r < count; r++) {
             int rated = user.ratedItemAt(r);
             float score = user.ratedScoreAt(r);
-            float similarity = rated == item ? 0 : similarity(rated, item);
-            support[r] = score >= 3.5f && similarity > 0 ? similarity * (score - 3f) : Float.NaN;
+            float weight = rated == item ? 0 : ranker.weight(rated, item);
+            support[r] = score >= 3.5f && weight > 0
+                    ? weight * config.ranker().feedback().weight(score)
+                    : Float.NaN;
         }
         int[] best = TopN.select(support, k, r -> false);
         List<Reason> reasons = new ArrayList<>(best.length);
@@ -542,12 +641,20 @@ public final class HybridModel implements Predictor {
         return itemFactors;
     }
 
-    float[] userVectors() {
-        return userVectors;
+    ItemItem ranker() {
+        return ranker;
     }
 
-    float[] itemVectors() {
-        return itemVectors;
+    Reranker reranker() {
+        return reranker;
+    }
+
+    int[] itemCounts() {
+        return itemCounts;
+    }
+
+    float[] itemBayesian() {
+        return itemBayesian;
     }
 
     int[] ratedOffsets() {

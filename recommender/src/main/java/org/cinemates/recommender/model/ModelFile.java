@@ -14,13 +14,13 @@ import org.cinemates.recommender.data.IdIndex;
 
 /**
  * The binary form of a {@link HybridModel}: a magic number and format version, the metadata and
- * configuration, then the id maps and parameter arrays as length-prefixed little-endian blocks. About 4
- * bytes per parameter; derived tables (norms, Gram matrix) are rebuilt on load.
+ * configuration, then the id maps and parameter arrays as length-prefixed little-endian blocks: 4 bytes
+ * per parameter, the ranker's items × items weights being most of it. Version 2: the EASE ranker.
  */
 final class ModelFile {
 
     static final int MAGIC = 0x434D5246; // "CMRF"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final int CHUNK = 1 << 16;
 
@@ -54,19 +54,14 @@ final class ModelFile {
         out.writeFloat(explicit.initDeviation());
         out.writeInt(explicit.blocks());
         out.writeLong(explicit.seed());
-        ImplicitAls.Config implicit = config.implicit();
-        out.writeInt(implicit.factors());
-        out.writeInt(implicit.iterations());
-        out.writeFloat(implicit.regularization());
-        out.writeFloat(implicit.alpha());
-        out.writeFloat(implicit.scoreExponent());
-        out.writeFloat(implicit.unobservedWeight());
-        out.writeInt(implicit.cgSteps());
-        out.writeFloat(implicit.initDeviation());
-        out.writeLong(implicit.seed());
-        out.writeFloat(config.blend());
+        Ease.Config ranker = config.ranker();
+        out.writeInt(ranker.feedback().ordinal());
+        out.writeInt(ranker.minRatings());
+        out.writeInt(ranker.maxItems());
+        out.writeInt(config.relevance().ordinal());
         out.writeFloat(config.foldInFactorPrior());
         out.writeFloat(config.foldInBiasPrior());
+        out.writeLong(config.seed());
 
         writeLongs(out, model.users().toArray());
         writeLongs(out, model.items().toArray());
@@ -75,8 +70,12 @@ final class ModelFile {
         writeFloats(out, model.itemBias());
         writeFloats(out, model.userFactors());
         writeFloats(out, model.itemFactors());
-        writeFloats(out, model.userVectors());
-        writeFloats(out, model.itemVectors());
+        out.writeDouble(model.lambda());
+        writeInts(out, model.ranker().items());
+        writeFloats(out, model.ranker().matrix());
+        writeFloats(out, model.reranker().weights());
+        writeInts(out, model.itemCounts());
+        writeFloats(out, model.itemBayesian());
         writeInts(out, model.ratedOffsets());
         writeInts(out, model.ratedItems());
         writeFloats(out, model.ratedScores());
@@ -114,17 +113,10 @@ final class ModelFile {
                 in.readFloat(),
                 in.readInt(),
                 in.readLong());
-        ImplicitAls.Config implicit = new ImplicitAls.Config(
-                in.readInt(),
-                in.readInt(),
-                in.readFloat(),
-                in.readFloat(),
-                in.readFloat(),
-                in.readFloat(),
-                in.readInt(),
-                in.readFloat(),
-                in.readLong());
-        HybridConfig config = new HybridConfig(explicit, implicit, in.readFloat(), in.readFloat(), in.readFloat());
+        Ease.Config ranker = new Ease.Config(enumOf(Feedback.values(), in.readInt()), in.readInt(), in.readInt());
+        Relevance relevance = enumOf(Relevance.values(), in.readInt());
+        HybridConfig config =
+                new HybridConfig(explicit, ranker, relevance, in.readFloat(), in.readFloat(), in.readLong());
 
         IdIndex userIds = IdIndex.of(readLongs(in));
         IdIndex itemIds = IdIndex.of(readLongs(in));
@@ -133,8 +125,12 @@ final class ModelFile {
         float[] itemBias = readFloats(in);
         float[] userFactors = readFloats(in);
         float[] itemFactors = readFloats(in);
-        float[] userVectors = readFloats(in);
-        float[] itemVectors = readFloats(in);
+        double lambda = in.readDouble();
+        int[] rankedItems = readInts(in);
+        float[] rankerMatrix = readFloats(in);
+        float[] rerankerWeights = readFloats(in);
+        int[] itemCounts = readInts(in);
+        float[] itemBayesian = readFloats(in);
         int[] ratedOffsets = readInts(in);
         int[] ratedItems = readInts(in);
         float[] ratedScores = readFloats(in);
@@ -142,6 +138,14 @@ final class ModelFile {
             throw new IOException("Model file is damaged: no end marker");
         }
         try {
+            int[] positions = new int[itemIds.size()];
+            java.util.Arrays.fill(positions, -1);
+            for (int k = 0; k < rankedItems.length; k++) {
+                if (rankedItems[k] < 0 || rankedItems[k] >= positions.length) {
+                    throw new IllegalArgumentException("ranked item " + rankedItems[k] + " out of range");
+                }
+                positions[rankedItems[k]] = k;
+            }
             return new HybridModel(
                     metadata,
                     config,
@@ -152,14 +156,24 @@ final class ModelFile {
                     itemBias,
                     userFactors,
                     itemFactors,
-                    userVectors,
-                    itemVectors,
+                    new ItemItem(rankedItems, positions, rankerMatrix),
+                    lambda,
+                    new Reranker(rerankerWeights),
+                    itemCounts,
+                    itemBayesian,
                     ratedOffsets,
                     ratedItems,
                     ratedScores);
         } catch (IllegalArgumentException e) {
             throw new IOException("Model file is inconsistent: " + e.getMessage(), e);
         }
+    }
+
+    private static <E> E enumOf(E[] values, int ordinal) throws IOException {
+        if (ordinal < 0 || ordinal >= values.length) {
+            throw new IOException("Model file is damaged: no setting " + ordinal);
+        }
+        return values[ordinal];
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

@@ -3,22 +3,21 @@ package org.cinemates.recommender.model;
 import java.util.Arrays;
 
 /**
- * One user as the model sees them: the rating predictor's bias and factors, the ranker's vector, and the
- * items they rated (never recommended back to them). Immutable; from {@link HybridModel#user(int)} for a
- * trained user or {@link HybridModel#foldIn} for anyone, in milliseconds.
+ * One user as the model sees them: the rating predictor's bias and factors, and the items they rated with
+ * their scores (which the ranker reads directly, and which are never recommended back to them). Immutable;
+ * from {@link HybridModel#user(int)} for a trained user or {@link HybridModel#foldIn} for anyone, in
+ * milliseconds.
  */
 public final class UserProfile {
 
     private final float bias;
     private final float[] factors;
-    private final float[] vector;
     private final int[] ratedItems;
     private final float[] ratedScores;
 
-    UserProfile(float bias, float[] factors, float[] vector, int[] ratedItems, float[] ratedScores) {
+    UserProfile(float bias, float[] factors, int[] ratedItems, float[] ratedScores) {
         this.bias = bias;
         this.factors = factors;
-        this.vector = vector;
         this.ratedItems = ratedItems;
         this.ratedScores = ratedScores;
     }
@@ -29,10 +28,6 @@ public final class UserProfile {
 
     float[] factors() {
         return factors;
-    }
-
-    float[] vector() {
-        return vector;
     }
 
     /** The number of items rated. */
@@ -66,5 +61,9 @@ public final class UserProfile {
 
     float ratedScoreAt(int k) {
         return ratedScores[k];
+    }
+
+    int[] ratedItemsShared() {
+        return ratedItems;
     }
 }

@@ -57,7 +57,8 @@ class EvaluateTest {
                 .startsWith("{\"model\": \"cinemates-hybrid\", \"algorithms\": [{\"name\": \"global-mean\", \"rmse\": ")
                 .contains("\"mae\": ", "\"ndcg@10\": ", "\"recall@10\": ", "\"recall@20\": ", "\"hit@10\": ")
                 .contains("\"trainSeconds\": ", "{\"name\": \"popularity\"")
-                .endsWith("}]}");
+                .contains("\"ndcg@10Sd\": ", "\"rankedMembers\": ", "\"coverage@10\": ", "\"popularityRank@10\": ")
+                .endsWith("}], \"relevant\": \"4\"}");
     }
 
     @Test
@@ -73,5 +74,24 @@ class EvaluateTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("algorithm", "RMSE", "NDCG@10", "Recall@20", "peak heap", "baseline-only");
+    }
+
+    @Test
+    void theRelevanceRuleIsChosenAndBadOnesAreRefused(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(20_000, 300, 600, 3, data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        Evaluate.run(
+                new String[] {"--data", data.toString(), "--folds", "2", "--relevant", "all", "--algorithms", "ease"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                quiet);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("every held-out rating relevant", "ease", "1.000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Evaluate.run(new String[] {"--data", data.toString(), "--relevant", "3"}, quiet, quiet))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--relevant");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.cinemates.recommender.data.IdIndex;
 import org.cinemates.recommender.data.Ratings;
 import org.cinemates.recommender.model.Predictor;
+import org.cinemates.recommender.model.Relevance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,7 +75,7 @@ class EvaluationTest {
 
     @Test
     void scoresRatingPredictionOverEveryHeldOutRating() {
-        Evaluation.FoldScores scores = Evaluation.score(fixed, training, test);
+        Evaluation.FoldScores scores = Evaluation.score(fixed, training, test, Relevance.LIKED);
 
         // squared errors 0.25 + 1 + 0 + 0.25 + 1 + 0 = 2.5 over 6 ratings; absolute errors sum to 3
         assertThat(scores.rmse()).isCloseTo(Math.sqrt(2.5 / 6), within(1e-9));
@@ -84,7 +85,7 @@ class EvaluationTest {
 
     @Test
     void ranksEveryItemButTheTrainingOnesForUsersWithSomethingRelevant() {
-        Evaluation.FoldScores scores = Evaluation.score(fixed, training, test);
+        Evaluation.FoldScores scores = Evaluation.score(fixed, training, test, Relevance.LIKED);
 
         // A: (1/log2 3 + 1/log2 4) / (1 + 1/log2 3) = 1.1309298 / 1.6309298 = 0.6934264
         // B: (1/log2 5) / 1 = 0.4306766; mean over the two ranked users = 0.5620515
@@ -93,5 +94,26 @@ class EvaluationTest {
         assertThat(scores.recall10()).isEqualTo(1.0);
         assertThat(scores.recall20()).isEqualTo(1.0);
         assertThat(scores.hit10()).isEqualTo(1.0);
+    }
+
+    @Test
+    void everyHeldOutRatingCountsUnderTheAllRule() {
+        Evaluation.FoldScores liked = Evaluation.score(fixed, training, test, Relevance.LIKED);
+        Evaluation.FoldScores all = Evaluation.score(fixed, training, test, Relevance.ALL);
+
+        // C's 3-star rating counts now: C is ranked too.
+        assertThat(liked.rankedUsers()).isEqualTo(2);
+        assertThat(all.rankedUsers()).isEqualTo(3);
+        assertThat(all.ndcg10()).isNotEqualTo(liked.ndcg10());
+    }
+
+    @Test
+    void coverageAndPopularityRankDescribeWhatTheTopTensShow() {
+        Evaluation.FoldScores scores = Evaluation.score(fixed, training, test, Relevance.LIKED);
+
+        // A's list is i3, i4, i2 and B's i4, i3, i1, i0: all five items shown. Training counts 2, 1, 1, 1, 0
+        // rank i0..i4 as 1..5, so the seven places hold ranks 4 + 5 + 3 + 5 + 4 + 2 + 1 = 24.
+        assertThat(scores.coverage10()).isEqualTo(1.0);
+        assertThat(scores.popularityRank10()).isCloseTo(24.0 / 7, within(1e-9));
     }
 }

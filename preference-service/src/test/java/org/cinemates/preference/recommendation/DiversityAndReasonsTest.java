@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LearnedRecommendationsTest {
+class DiversityAndReasonsTest {
 
     @Test
     void coldStartPicksAreDiverseAmongTheFirstTen() {
@@ -17,13 +17,13 @@ class LearnedRecommendationsTest {
             genres.put(item, item < 12 ? "Drama" : "Comedy " + (item % 3));
         }
 
-        int[] picked = LearnedRecommendations.diverse(pool, genres, 12);
+        int[] picked = Diversity.diverse(pool, genres, 12);
 
         assertThat(picked).hasSize(12).doesNotHaveDuplicates();
         long dramasInTopTen = java.util.Arrays.stream(picked, 0, 10)
                 .filter(item -> "Drama".equals(genres.get(item)))
                 .count();
-        assertThat(dramasInTopTen).isEqualTo(LearnedRecommendations.MAX_PER_GENRE);
+        assertThat(dramasInTopTen).isEqualTo(Diversity.MAX_PER_GENRE);
         assertThat(picked[0]).isZero();
         // The dramas held back come after the first ten, best first.
         assertThat(picked[10]).isEqualTo(3);
@@ -31,15 +31,15 @@ class LearnedRecommendationsTest {
 
     @Test
     void withoutGenresThePoolOrderStands() {
-        int[] picked = LearnedRecommendations.diverse(new int[] {5, 3, 9}, Map.of(), 2);
+        int[] picked = Diversity.diverse(new int[] {5, 3, 9}, Map.of(), 2);
         assertThat(picked).containsExactly(5, 3);
     }
 
     @Test
     void reasonsReadAsMembersSayThem() {
-        assertThat(LearnedRecommendations.becauseYouLiked("Heat", 4.5f)).isEqualTo("Because you liked Heat (4.5★)");
-        assertThat(LearnedRecommendations.becauseYouLiked("Up", 5f)).isEqualTo("Because you liked Up (5.0★)");
-        assertThat(LearnedRecommendations.friendsRated(3)).isEqualTo("3 friends rated it 4 or more");
-        assertThat(LearnedRecommendations.friendsRated(1)).isEqualTo("A friend rated it 4 or more");
+        assertThat(ReasonTexts.becauseYouLiked("Heat", 4.5f)).isEqualTo("Because you liked Heat (4.5★)");
+        assertThat(ReasonTexts.becauseYouLiked("Up", 5f)).isEqualTo("Because you liked Up (5.0★)");
+        assertThat(ReasonTexts.friendsRated(3)).isEqualTo("3 friends rated it 4 or more");
+        assertThat(ReasonTexts.friendsRated(1)).isEqualTo("A friend rated it 4 or more");
     }
 }

@@ -1,0 +1,160 @@
+package org.cinemates.recommender.model;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.cinemates.recommender.data.Ratings;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_MT_FDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * EASE (Steck 2019): the items × items matrix B with a zero diagonal that best rebuilds every user's
+ * ratings from their other ratings, {@code min ‖X − XB‖² + λ‖B‖²}, in closed form: {@code P = (XᵀX + λI)⁻¹},
+ * {@code B_ij = −P_ij / P_jj}. One setting, λ, chosen on the validation split. The inverse is dense, so
+ * the model keeps to the most rated items ({@link ItemGram}).
+ */
+public final class Ease {
+
+    /** Where the search for λ starts; about right for MovieLens sets of any size (Steck used 200–500). */
+    static final double FIRST_LAMBDA = 200;
+
+    static final double MIN_LAMBDA = 10;
+    static final double MAX_LAMBDA = 50_000;
+
+    /**
+     * @param feedback how a rating enters X
+     * @param minRatings items rated fewer times are left out
+     * @param maxItems at most this many (the most rated) items: the inversion costs maxItems³
+     */
+    public record Config(Feedback feedback, int minRatings, int maxItems) {}
+
+    /** The fitted matrix and the λ it was fitted with. */
+    public record Fitted(ItemItem weights, double lambda) {}
+
+    private static Fitted withLambda(ItemItem weights, double lambda) {
+        return new Fitted(weights, lambda);
+    }
+
+    private Ease() {}
+
+    /** B for a given λ. */
+    public static ItemItem fit(ItemGram gram, double lambda) {
+        int n = gram.size();
+        float[] a = gram.gram().clone();
+        for (int k = 0; k < n; k++) {
+            a[k * n + k] += (float) lambda;
+        }
+        FMatrixRMaj inverse = new FMatrixRMaj(n, n);
+        if (n > 0) {
+            // EJML's blocked Cholesky on every core.
+            LinearSolverDense<FMatrixRMaj> solver = LinearSolverFactory_MT_FDRM.symmPosDef(n);
+            if (!solver.setA(FMatrixRMaj.wrap(n, n, a))) {
+                throw new IllegalStateException("XᵀX + λI is not positive definite (λ = " + lambda + ")");
+            }
+            solver.invert(inverse);
+        }
+        float[] p = inverse.data;
+        float[] diagonal = new float[n];
+        for (int j = 0; j < n; j++) {
+            diagonal[j] = p[j * n + j];
+        }
+        Parallel.forEach(n, 64, i -> {
+            int base = i * n;
+            for (int j = 0; j < n; j++) {
+                p[base + j] = -p[base + j] / diagonal[j];
+            }
+            p[base + i] = 0;
+        });
+        return ItemItem.of(gram, p);
+    }
+
+    /** What a tuning depends on besides the training ratings themselves. */
+    private record Key(Config config, Relevance relevance, long seed, String what) {}
+
+    /**
+     * Fits already made on the same training ratings (held while those are): the evaluation trains the
+     * rating-weighted EASE baseline and the shipped model, which share it, on the same folds. The same
+     * inputs give the same matrix, so this only saves time.
+     */
+    private static final Map<Ratings, Map<Key, Fitted>> MADE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Fitted remembered(Ratings training, Key key, Supplier<Fitted> make) {
+        Map<Key, Fitted> made = MADE.computeIfAbsent(training, r -> new ConcurrentHashMap<>());
+        Fitted known = made.get(key);
+        if (known == null) {
+            known = make.get();
+            made.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * Tunes λ on {@code validation} (a split of {@code training}), then fits on all of {@code training}.
+     * Returns the fit on all of it and, as {@link Tuned#onValidation()}, the best on the validation split.
+     */
+    public static Tuned train(Ratings training, Config config, Validation validation, Consumer<String> progress) {
+        Fitted tuned = remembered(
+                training,
+                new Key(config, validation.relevance(), validation.seed(), "validation"),
+                () -> tune(validation, config, progress));
+        Fitted all = remembered(
+                training,
+                new Key(config, validation.relevance(), validation.seed(), "all"),
+                () -> withLambda(
+                        fit(
+                                ItemGram.of(training, config.feedback(), config.minRatings(), config.maxItems()),
+                                tuned.lambda()),
+                        tuned.lambda()));
+        return new Tuned(all, tuned);
+    }
+
+    /** A fit on all training ratings and the one on the validation split's fit part that chose its λ. */
+    public record Tuned(Fitted all, Fitted onValidation) {}
+
+    /**
+     * A walk over λ in steps of ×2 from {@value #FIRST_LAMBDA}, towards whichever neighbour scores better on
+     * the validation split, until a step scores worse: four or five fits in all. Returns the best λ and
+     * the matrix it gave on the validation split's fit part.
+     */
+    static Fitted tune(Validation validation, Config config, Consumer<String> progress) {
+        Ratings fit = validation.fit();
+        ItemGram gram = ItemGram.of(fit, config.feedback(), config.minRatings(), config.maxItems());
+        TreeMap<Double, Double> tried = new TreeMap<>();
+        ItemItem[] bestModel = {null};
+        double[] bestSeen = {Double.NEGATIVE_INFINITY};
+        java.util.function.DoubleUnaryOperator score = lambda -> tried.computeIfAbsent(lambda, l -> {
+            ItemItem model = fit(gram, l);
+            double ndcg = validation.ndcg((user, scores) ->
+                    model.score(fit.itemsOf(user), Validation.weights(fit, user, config.feedback()), scores));
+            progress.accept(String.format(Locale.ROOT, "EASE λ %.0f: validation NDCG@10 %.4f", l, ndcg));
+            if (ndcg > bestSeen[0]) {
+                bestSeen[0] = ndcg;
+                bestModel[0] = model;
+            }
+            return ndcg;
+        });
+        double best = FIRST_LAMBDA;
+        double bestScore = score.applyAsDouble(best);
+        double up = score.applyAsDouble(best * 2);
+        double down = score.applyAsDouble(best / 2);
+        double step = up >= down ? 2 : 0.5;
+        double next = best * step;
+        double nextScore = Math.max(up, down);
+        while (nextScore > bestScore) {
+            best = next;
+            bestScore = nextScore;
+            next = best * step;
+            if (next < MIN_LAMBDA || next > MAX_LAMBDA) {
+                break;
+            }
+            nextScore = score.applyAsDouble(next);
+        }
+        return new Fitted(java.util.Objects.requireNonNull(bestModel[0]), best);
+    }
+}
