@@ -32,13 +32,11 @@ public record MovieSettings(
      *     off on all but one instance when several share a database
      * @param maxReportedErrors bad rows listed in the import report (all of them are counted)
      * @param maxLineLength longest line, in bytes, that a file may have; longer lines are skipped
-     * @param batchSize rows per JDBC batch where the database has no bulk-load API (H2)
      */
     public record Import(
             @DefaultValue("true") boolean onStartup,
             @DefaultValue("100") @Min(0) @Max(10_000) int maxReportedErrors,
-            @DefaultValue("16384") @Min(256) @Max(1_048_576) int maxLineLength,
-            @DefaultValue("5000") @Min(1) @Max(100_000) int batchSize) {}
+            @DefaultValue("16384") @Min(256) @Max(1_048_576) int maxLineLength) {}
 
     /**
      * @param ttl how long a movie read stays in this instance's cache; with several instances, an

@@ -10,6 +10,7 @@ import org.cinemates.movie.importer.CatalogueSource;
 import org.cinemates.movie.importer.ImportStatus;
 import org.cinemates.platform.test.ApiClient;
 import org.cinemates.platform.test.ApiResponse;
+import org.cinemates.platform.test.TestDatabases;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -17,23 +18,30 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The default run mode, alone: embedded H2, the sample catalogue imported at start-up, and no
- * user-service anywhere (nothing listens where the signing keys would be).
+ * The service alone, as a newcomer's first run starts it: the sample catalogue imported at
+ * start-up into an empty database, and no user-service anywhere (nothing listens where the
+ * signing keys would be).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "spring.datasource.url=jdbc:h2:mem:movies-standalone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "spring.datasource.username=sa",
-            "spring.datasource.password=",
             "cinemates.security.jwt.jwks-uri=http://127.0.0.1:9/api/auth/jwks.json",
             "cinemates.security.jwt.jwks-timeout=500ms"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.postgres("standalone"));
+        registry.add("spring.datasource.username", TestDatabases::user);
+        registry.add("spring.datasource.password", TestDatabases::password);
+    }
 
     @LocalServerPort
     int port;
@@ -86,7 +94,7 @@ class StandaloneIT {
 
     @Test
     @Order(2)
-    void importsMlLatestSmallOnH2() throws InterruptedException {
+    void importsMlLatestSmallOverTheSample() throws InterruptedException {
         awaitStartupImport();
         long started = System.nanoTime();
         ImportStatus status = imports.importNow(CatalogueSource.of(TestCatalogues.movieLensSmall()));
@@ -94,7 +102,7 @@ class StandaloneIT {
 
         assertThat(status.state()).as("%s", status).isEqualTo("DONE");
         assertThat(status.skipped()).isZero();
-        System.out.printf("ml-latest-small on H2: %d ms%n", millis);
+        System.out.printf("ml-latest-small over the sample: %d ms%n", millis);
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
         assertThat(firstId(api, "/api/movies?q=toy%20story")).isEqualTo(1);
         assertThat(firstId(api, "/api/movies?q=amelie")).isEqualTo(4973);

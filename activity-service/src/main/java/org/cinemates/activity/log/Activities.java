@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.cinemates.platform.data.Database;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,11 +34,9 @@ public class Activities {
             rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
 
     private final JdbcTemplate jdbc;
-    private final Database database;
 
-    Activities(JdbcTemplate jdbc, Database database) {
+    Activities(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.database = database;
     }
 
     /**
@@ -50,7 +47,7 @@ public class Activities {
         if (actorIds.isEmpty() || limit < 1) {
             return List.of();
         }
-        if (database != Database.POSTGRESQL || actorIds.size() == 1) {
+        if (actorIds.size() == 1) {
             return query(FeedQuery.PLAIN, actorIds, before, limit);
         }
         List<Activity> page = query(FeedQuery.LATEST, actorIds, before, limit);
@@ -72,7 +69,7 @@ public class Activities {
     enum FeedQuery {
         /**
          * {@code actor_id = any(?) order by ... limit}: reads every activity of every friend
-         * after the cursor, then sorts. Fine for a few friends; what H2 runs.
+         * after the cursor, then sorts. Fine for a few friends, and for one.
          */
         PLAIN("""
                 select %s from activities
@@ -281,25 +278,16 @@ public class Activities {
         }
         List<Map.Entry<Long, Instant>> entries =
                 latest.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-        jdbc.batchUpdate(
-                database == Database.POSTGRESQL ? POSTGRESQL_LATEST : H2_LATEST, Sql.batch(entries, (ps, entry) -> {
-                    ps.setLong(1, entry.getKey());
-                    Sql.setTime(ps, 2, entry.getValue());
-                }));
+        jdbc.batchUpdate(LATEST, Sql.batch(entries, (ps, entry) -> {
+            ps.setLong(1, entry.getKey());
+            Sql.setTime(ps, 2, entry.getValue());
+        }));
     }
 
-    private static final String POSTGRESQL_LATEST = """
+    private static final String LATEST = """
             insert into latest_activity as l (actor_id, occurred_at) values (?, ?)
             on conflict (actor_id) do update set occurred_at = excluded.occurred_at
             where l.occurred_at < excluded.occurred_at
-            """;
-
-    private static final String H2_LATEST = """
-            merge into latest_activity l
-            using (values (cast(? as bigint), cast(? as timestamp with time zone))) as e (actor_id, occurred_at)
-            on l.actor_id = e.actor_id
-            when matched and l.occurred_at < e.occurred_at then update set occurred_at = e.occurred_at
-            when not matched then insert (actor_id, occurred_at) values (e.actor_id, e.occurred_at)
             """;
 
     /** Removes the activity (if any) of each of these ratings, watchlist entries and friendships. */

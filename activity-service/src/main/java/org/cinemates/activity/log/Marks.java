@@ -1,7 +1,6 @@
 package org.cinemates.activity.log;
 
 import java.util.List;
-import org.cinemates.platform.data.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,11 +9,9 @@ import org.springframework.stereotype.Repository;
 class Marks {
 
     private final JdbcTemplate jdbc;
-    private final String advance;
 
-    Marks(JdbcTemplate jdbc, Database database) {
+    Marks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.advance = database == Database.POSTGRESQL ? POSTGRESQL_ADVANCE : H2_ADVANCE;
     }
 
     /**
@@ -26,7 +23,7 @@ class Marks {
         if (marks.isEmpty()) {
             return new boolean[0];
         }
-        int[] counts = jdbc.batchUpdate(advance, Sql.batch(marks, (ps, mark) -> {
+        int[] counts = jdbc.batchUpdate(ADVANCE, Sql.batch(marks, (ps, mark) -> {
             ps.setLong(1, mark.actorId());
             ps.setLong(2, mark.subjectId());
             ps.setString(3, mark.kind().name());
@@ -45,26 +42,12 @@ class Marks {
         jdbc.update("delete from activity_marks where actor_id = ?", actorId);
     }
 
-    private static final String POSTGRESQL_ADVANCE = """
+    private static final String ADVANCE = """
             insert into activity_marks as m (actor_id, subject_id, kind, occurred_at, removed)
             values (?, ?, ?, ?, ?)
             on conflict (actor_id, subject_id, kind) do update
             set occurred_at = excluded.occurred_at, removed = excluded.removed
             where m.occurred_at < excluded.occurred_at
                or (m.occurred_at = excluded.occurred_at and excluded.removed and not m.removed)
-            """;
-
-    private static final String H2_ADVANCE = """
-            merge into activity_marks m
-            using (values (cast(? as bigint), cast(? as bigint), cast(? as varchar(10)),
-                           cast(? as timestamp with time zone), cast(? as boolean)))
-                  as e (actor_id, subject_id, kind, occurred_at, removed)
-            on m.actor_id = e.actor_id and m.subject_id = e.subject_id and m.kind = e.kind
-            when matched and (m.occurred_at < e.occurred_at
-                              or (m.occurred_at = e.occurred_at and e.removed and not m.removed)) then
-                update set occurred_at = e.occurred_at, removed = e.removed
-            when not matched then
-                insert (actor_id, subject_id, kind, occurred_at, removed)
-                values (e.actor_id, e.subject_id, e.kind, e.occurred_at, e.removed)
             """;
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cinemates.platform.data.Database;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,14 +36,12 @@ public class Actors {
     private final JdbcTemplate template;
     private final UserDirectory directory;
     private final Clock clock;
-    private final String upsert;
 
-    Actors(JdbcClient jdbc, JdbcTemplate template, UserDirectory directory, Clock clock, Database database) {
+    Actors(JdbcClient jdbc, JdbcTemplate template, UserDirectory directory, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.directory = directory;
         this.clock = clock;
-        this.upsert = database == Database.POSTGRESQL ? POSTGRESQL_UPSERT : H2_UPSERT;
     }
 
     /** Stores names that are newer than those known; returns how many were. Never for deleted accounts. */
@@ -52,7 +49,7 @@ public class Actors {
         if (changes.isEmpty()) {
             return 0;
         }
-        int[] counts = template.batchUpdate(upsert, new BatchPreparedStatementSetter() {
+        int[] counts = template.batchUpdate(UPSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 NameChange change = changes.get(i);
@@ -126,7 +123,7 @@ public class Actors {
         return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
     }
 
-    private static final String POSTGRESQL_UPSERT = """
+    private static final String UPSERT = """
             insert into actors (id, username, display_name, known_at)
             select e.id, e.username, e.display_name, e.known_at
             from (values (?::bigint, ?::varchar, ?::varchar, ?::timestamptz)) as e (id, username, display_name, known_at)
@@ -134,16 +131,5 @@ public class Actors {
             on conflict (id) do update
             set username = excluded.username, display_name = excluded.display_name, known_at = excluded.known_at
             where actors.known_at < excluded.known_at
-            """;
-
-    private static final String H2_UPSERT = """
-            merge into actors a
-            using (values (cast(? as bigint), cast(? as varchar(100)), cast(? as varchar(100)),
-                           cast(? as timestamp with time zone))) as e (id, username, display_name, known_at)
-            on a.id = e.id
-            when matched and a.known_at < e.known_at then
-                update set username = e.username, display_name = e.display_name, known_at = e.known_at
-            when not matched and not exists (select 1 from deleted_accounts d where d.user_id = e.id) then
-                insert (id, username, display_name, known_at) values (e.id, e.username, e.display_name, e.known_at)
             """;
 }

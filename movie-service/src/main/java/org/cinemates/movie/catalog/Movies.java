@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cinemates.platform.data.Database;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,11 +30,9 @@ class Movies {
     private static final String FUZZY_THRESHOLD = "0.5";
 
     private final JdbcClient jdbc;
-    private final Database database;
 
-    Movies(JdbcClient jdbc, Database database) {
+    Movies(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.database = database;
     }
 
     /** The movies with these ids, in no particular order; unknown ids are left out. */
@@ -65,7 +62,7 @@ class Movies {
             params.put("w" + i, "%" + words.get(i) + "%");
         }
         Hits hits = page(conditions, order(criteria, params), params, criteria, false);
-        if (hits.total() == 0 && criteria.query().length() >= 3 && database == Database.POSTGRESQL) {
+        if (hits.total() == 0 && criteria.query().length() >= 3) {
             Hits similar = fuzzy(criteria);
             return similar.total() > 0 ? similar : hits;
         }

@@ -25,7 +25,6 @@ import org.cinemates.movie.catalog.CatalogueChanged;
 import org.cinemates.movie.catalog.Genres;
 import org.cinemates.movie.catalog.SearchText;
 import org.cinemates.movie.catalog.TooManyGenres;
-import org.cinemates.platform.data.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,7 +70,6 @@ class CatalogueImporter {
     CatalogueImporter(
             DataSource dataSource,
             JdbcClient jdbc,
-            Database database,
             Genres genres,
             ImportRuns runs,
             PlatformTransactionManager transactions,
@@ -79,10 +77,8 @@ class CatalogueImporter {
             MovieSettings settings,
             Clock clock) {
         this.settings = settings.catalogueImport();
-        this.staging = database == Database.POSTGRESQL
-                ? new CopyStaging(dataSource)
-                : new BatchStaging(dataSource, this.settings.batchSize());
-        this.merge = new CatalogueMerge(jdbc, database);
+        this.staging = new CopyStaging(dataSource);
+        this.merge = new CatalogueMerge(jdbc);
         this.genres = genres;
         this.runs = runs;
         this.transaction = new TransactionTemplate(transactions);

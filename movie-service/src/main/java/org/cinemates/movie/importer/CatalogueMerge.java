@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
-import org.cinemates.platform.data.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,25 +13,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CatalogueMerge {
 
-    /** Serialises imports across instances sharing a PostgreSQL database ("movies" in ASCII). */
+    /** Serialises imports across instances sharing a database ("movies" in ASCII). */
     private static final long IMPORT_LOCK = 0x6d6f76696573L;
 
     private final JdbcClient jdbc;
-    private final Database database;
 
-    CatalogueMerge(JdbcClient jdbc, Database database) {
+    CatalogueMerge(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.database = database;
     }
 
     /** Waits until no other instance is importing; held until the transaction ends. */
     void lock() {
-        if (database == Database.POSTGRESQL) {
-            jdbc.sql("select pg_advisory_xact_lock(:key)")
-                    .param("key", IMPORT_LOCK)
-                    .query((rs, row) -> 1)
-                    .list();
-        }
+        jdbc.sql("select pg_advisory_xact_lock(:key)")
+                .param("key", IMPORT_LOCK)
+                .query((rs, row) -> 1)
+                .list();
     }
 
     void clearStaging() {
@@ -40,11 +35,7 @@ final class CatalogueMerge {
                 .filter(LoadTarget::staging)
                 .map(LoadTarget::table)
                 .toList();
-        if (database == Database.POSTGRESQL) {
-            jdbc.sql("truncate " + String.join(", ", tables)).update();
-        } else {
-            tables.forEach(table -> jdbc.sql("delete from " + table).update());
-        }
+        jdbc.sql("truncate " + String.join(", ", tables)).update();
     }
 
     boolean catalogueIsEmpty() {
@@ -55,14 +46,14 @@ final class CatalogueMerge {
     }
 
     /**
-     * PostgreSQL, empty catalogue: drops the secondary indexes of {@code movies} (keeping their
+     * Empty catalogue: drops the secondary indexes of {@code movies} (keeping their
      * definitions), so the first load is not slowed by updating them row by row. Must run in a
      * transaction of its own that has not touched {@code movies} before.
      *
      * @return whether indexes were deferred
      */
     boolean deferIndexesIfEmpty() {
-        if (database != Database.POSTGRESQL || !catalogueIsEmpty()) {
+        if (!catalogueIsEmpty()) {
             return false;
         }
         List<String[]> indexes = jdbc.sql("""
@@ -86,9 +77,6 @@ final class CatalogueMerge {
     record DeferredIndex(String name, String definition) {}
 
     List<DeferredIndex> deferredIndexes() {
-        if (database != Database.POSTGRESQL) {
-            return List.of();
-        }
         return jdbc.sql("select name, definition from deferred_indexes order by name")
                 .query((rs, row) -> new DeferredIndex(rs.getString("name"), rs.getString("definition")))
                 .list();
@@ -115,7 +103,26 @@ final class CatalogueMerge {
      * keeps its links), into {@code movies}: new ones inserted, changed ones updated.
      */
     Changes mergeMovies(Instant now) {
-        return database == Database.POSTGRESQL ? upsertMovies(now) : mergeMoviesH2(now);
+        return jdbc.sql("with incoming as (" + INCOMING + """
+                        ), upserted as (
+                            insert into movies (id, title, release_year, genres, genre_bits, imdb_id, tmdb_id, search_title, updated_at)
+                            select id, title, release_year, genres, genre_bits, imdb_id, tmdb_id, search_title, :now
+                            from incoming where
+                        """ + CHANGED + """
+                            on conflict (id) do update set
+                                title = excluded.title, release_year = excluded.release_year, genres = excluded.genres,
+                                genre_bits = excluded.genre_bits, imdb_id = excluded.imdb_id,
+                                tmdb_id = excluded.tmdb_id, search_title = excluded.search_title,
+                                updated_at = excluded.updated_at
+                            returning (xmax = 0) as inserted
+                        )
+                        select count(*) filter (where inserted) as inserted,
+                               count(*) filter (where not inserted) as updated
+                        from upserted
+                        """)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Changes(rs.getLong("inserted"), rs.getLong("updated")))
+                .single();
     }
 
     /** Movies an admin edited or removed: imports leave them alone. */
@@ -155,47 +162,6 @@ final class CatalogueMerge {
                   is distinct from (title, release_year, genres, imdb_id, tmdb_id)
             """;
 
-    private Changes upsertMovies(Instant now) {
-        return jdbc.sql("with incoming as (" + INCOMING + """
-                        ), upserted as (
-                            insert into movies (id, title, release_year, genres, genre_bits, imdb_id, tmdb_id, search_title, updated_at)
-                            select id, title, release_year, genres, genre_bits, imdb_id, tmdb_id, search_title, :now
-                            from incoming where
-                        """ + CHANGED + """
-                            on conflict (id) do update set
-                                title = excluded.title, release_year = excluded.release_year, genres = excluded.genres,
-                                genre_bits = excluded.genre_bits, imdb_id = excluded.imdb_id,
-                                tmdb_id = excluded.tmdb_id, search_title = excluded.search_title,
-                                updated_at = excluded.updated_at
-                            returning (xmax = 0) as inserted
-                        )
-                        select count(*) filter (where inserted) as inserted,
-                               count(*) filter (where not inserted) as updated
-                        from upserted
-                        """)
-                .param("now", Timestamp.from(now))
-                .query((rs, row) -> new Changes(rs.getLong("inserted"), rs.getLong("updated")))
-                .single();
-    }
-
-    private Changes mergeMoviesH2(Instant now) {
-        long inserted = jdbc.sql("select count(*) from (" + INCOMING + ") incoming where current_id is null")
-                .query(Long.class)
-                .single();
-        long changed = jdbc.sql(
-                        "merge into movies m using (select * from (" + INCOMING + ") incoming where " + CHANGED + """
-                        ) c on m.id = c.id
-                        when matched then update set
-                            title = c.title, release_year = c.release_year, genres = c.genres, genre_bits = c.genre_bits,
-                            imdb_id = c.imdb_id, tmdb_id = c.tmdb_id, search_title = c.search_title, updated_at = :now
-                        when not matched then insert (id, title, release_year, genres, genre_bits, imdb_id, tmdb_id, search_title, updated_at)
-                            values (c.id, c.title, c.release_year, c.genres, c.genre_bits, c.imdb_id, c.tmdb_id, c.search_title, :now)
-                        """)
-                .param("now", Timestamp.from(now))
-                .update();
-        return new Changes(inserted, changed - inserted);
-    }
-
     /**
      * Replaces every movie's tag counts with those of the staged tags.csv: counts per movie and
      * normalised tag, written only where they differ, and tags no longer there removed.
@@ -211,25 +177,14 @@ final class CatalogueMerge {
                         delete from movie_tags where not exists (select 1 from tag_count_rows c
                             where c.movie_id = movie_tags.movie_id and c.tag_key = movie_tags.tag_key)
                         """).update();
-        if (database == Database.POSTGRESQL) {
-            jdbc.sql("""
-                            insert into movie_tags (movie_id, tag_key, tag, applications)
-                            select movie_id, tag_key, tag, applications from tag_count_rows
-                            on conflict (movie_id, tag_key) do update
-                                set tag = excluded.tag, applications = excluded.applications
-                                where (movie_tags.tag, movie_tags.applications)
-                                    is distinct from (excluded.tag, excluded.applications)
-                            """).update();
-        } else {
-            jdbc.sql("""
-                            merge into movie_tags t using tag_count_rows c
-                                on t.movie_id = c.movie_id and t.tag_key = c.tag_key
-                            when matched and (t.tag <> c.tag or t.applications <> c.applications) then
-                                update set tag = c.tag, applications = c.applications
-                            when not matched then insert (movie_id, tag_key, tag, applications)
-                                values (c.movie_id, c.tag_key, c.tag, c.applications)
-                            """).update();
-        }
+        jdbc.sql("""
+                        insert into movie_tags (movie_id, tag_key, tag, applications)
+                        select movie_id, tag_key, tag, applications from tag_count_rows
+                        on conflict (movie_id, tag_key) do update
+                            set tag = excluded.tag, applications = excluded.applications
+                            where (movie_tags.tag, movie_tags.applications)
+                                is distinct from (excluded.tag, excluded.applications)
+                        """).update();
     }
 
     /** Sets each imported movie's popularity to its number of staged ratings (0 without any). */

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 
 /**
- * One schema for H2 and PostgreSQL: Spring Data JDBC writes identifiers unquoted, so each
- * database folds them its own way and the same lower-case names work on both.
+ * Spring Data JDBC writes identifiers unquoted, so PostgreSQL folds them to the lower-case names
+ * the migrations create, whatever case an entity's mapping spells them in.
  */
 @AutoConfiguration
 @ConditionalOnClass(RelationalMappingContext.class)

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.cinemates.platform.data.CopyRows;
-import org.cinemates.platform.data.Database;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.community.ImportStatus.ImportError;
 import org.cinemates.preference.community.ImportStatus.State;
@@ -40,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports {@code ratings.csv} from the ratings folder as community ratings, once at start-up, on a
  * thread of its own. The file replaces the community ratings whole, in one transaction (COPY into a
- * staging table on PostgreSQL, batches of {@value #BATCH} on H2), so importing the same file again
+ * staging table, then one insert), so importing the same file again
  * changes nothing; an unchanged file (same size, modification time and rows) is not read again.
  */
 @Component
@@ -50,7 +48,6 @@ public class CommunityImport {
 
     static final String FILE = "ratings.csv";
     static final int MAX_REPORTED_ERRORS = 100;
-    private static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -228,22 +225,13 @@ public class CommunityImport {
     /** A good row: rater, movie, score in tenths-free half stars, seconds since the epoch. */
     record Row(long raterId, long movieId, double score, long timestamp) {}
 
-    /** Receives good rows. */
-    private interface Sink extends AutoCloseable {
-        void add(Row row) throws SQLException;
-
-        @Override
-        void close() throws SQLException;
-    }
-
     private Outcome load(Path file, long size, long modified, long rows) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            boolean postgres = Database.of(dataSource) == Database.POSTGRESQL;
             jdbc.sql("delete from community_ratings").update();
             long skipped = 0;
             List<ImportError> errors = new ArrayList<>();
-            try (Sink sink = postgres ? new CopySink(connection) : new BatchSink(connection);
+            try (CopySink sink = new CopySink(connection);
                     BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 long number = 0;
@@ -271,15 +259,14 @@ public class CommunityImport {
                     }
                 }
             }
-            if (postgres) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeUpdate("""
-                            insert into community_ratings (rater_id, movie_id, score, rated_at)
-                            select distinct on (rater_id, movie_id) rater_id, movie_id, score, to_timestamp(ts)
-                            from community_staging
-                            order by rater_id, movie_id, line desc
-                            """);
-                }
+            // A later row for the same rater and movie wins.
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("""
+                        insert into community_ratings (rater_id, movie_id, score, rated_at)
+                        select distinct on (rater_id, movie_id) rater_id, movie_id, score, to_timestamp(ts)
+                        from community_staging
+                        order by rater_id, movie_id, line desc
+                        """);
             }
             jdbc.sql("delete from community_imports").update();
             long stored = storedRows();
@@ -346,45 +333,8 @@ public class CommunityImport {
         return value;
     }
 
-    /** H2: merges in batches (a later row for the same rater and movie wins). */
-    private static final class BatchSink implements Sink {
-
-        private final PreparedStatement insert;
-        private int pending;
-
-        BatchSink(Connection connection) throws SQLException {
-            this.insert = connection.prepareStatement(
-                    "merge into community_ratings (rater_id, movie_id, score, rated_at) key (rater_id, movie_id)"
-                            + " values (?, ?, ?, ?)");
-        }
-
-        @Override
-        public void add(Row row) throws SQLException {
-            insert.setLong(1, row.raterId());
-            insert.setLong(2, row.movieId());
-            insert.setBigDecimal(3, java.math.BigDecimal.valueOf(row.score()));
-            insert.setTimestamp(4, Timestamp.from(Instant.ofEpochSecond(row.timestamp())));
-            insert.addBatch();
-            if (++pending == BATCH) {
-                insert.executeBatch();
-                pending = 0;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            } finally {
-                insert.close();
-            }
-        }
-    }
-
-    /** PostgreSQL: COPY (text format) into a staging table dropped at commit. */
-    private static final class CopySink implements Sink {
+    /** Good rows, by COPY (text format) into a staging table dropped at commit. */
+    private static final class CopySink implements AutoCloseable {
 
         private final CopyRows copy;
         private long line;
@@ -397,8 +347,7 @@ public class CommunityImport {
             this.copy = CopyRows.into(connection, "community_staging", "rater_id", "movie_id", "score", "ts", "line");
         }
 
-        @Override
-        public void add(Row row) throws SQLException {
+        void add(Row row) throws SQLException {
             copy.write(row.raterId(), row.movieId(), row.score(), row.timestamp(), line++);
         }
 
