@@ -4,7 +4,7 @@
 # token check -> database) costs on top of nginx itself.
 #
 # Run it as `./cinemates bench users-me`: an instance of its own (state folder .cinemates/bench,
-# nginx on 127.0.0.1:28080, services on 28081-28084, embedded H2), stopped at the end. Load comes
+# nginx on 127.0.0.1:28080, services on 28081-28084, embedded PostgreSQL on 28079), stopped at the end. Load comes
 # from wrk on loopback only. Settings: see bench/lib/common.sh.
 set -euo pipefail
 

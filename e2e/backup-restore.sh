@@ -4,15 +4,16 @@
 # `restore`, `start`; and everything must be exactly as at backup time (the keeper's ratings and
 # friends, the friend's feed), members log in, and tokens issued before the backup still verify
 # (the signing keys came back too). Restore must refuse, changing nothing: a running instance, a
-# folder that is no backup, a backup of the other kind (H2 into PostgreSQL and back); backup
-# must refuse a folder that is not empty (and, on H2, a running instance).
+# folder that is no backup, a backup of the other kind (embedded into external PostgreSQL and
+# back); backup must refuse a folder that is not empty (and, on the embedded PostgreSQL, a running
+# instance).
 #
 # PostgreSQL (production mode): the backup is taken while the instance runs, and the later
 # changes are made through nginx: the rating deleted, another one given, a new member befriending
 # the keeper; after the restore they are gone, from the feed too, and the new member cannot log
-# in. Embedded H2: the backup is taken while it is stopped, and the later change is made to the
-# stopped data folder (databases deleted and overwritten, a stranger file), which saves starting
-# the instance once more.
+# in. Embedded PostgreSQL: the backup is taken while it is stopped, and the later change is made to
+# the stopped data folder (the cluster's databases deleted, its control file overwritten, a
+# stranger file), which saves starting the instance once more.
 #
 #   CINEMATES_HOME=.cinemates/e2e e2e/backup-restore.sh
 #
@@ -188,36 +189,39 @@ say "members $keeper (id $keeper_id) and $friend (id $friend_id), friends; $keep
 
 # --- backup, and the refusals ------------------------------------------------------------------
 # Folders restore must refuse: one that is no backup, and a complete backup of the other kind.
-mkdir -p "$WORK/not-a-backup" "$WORK/other-kind" "$WORK/h2-kind"
+mkdir -p "$WORK/not-a-backup" "$WORK/other-kind" "$WORK/embedded-kind/postgres/global"
 echo "some file" >"$WORK/not-a-backup/user-service.dump"
 for service in user-service movie-service activity-service preference-service; do
     echo "not a dump" >"$WORK/other-kind/$service.dump"
-    echo "not a database" >"$WORK/h2-kind/$service.mv.db"
 done
+echo 17 >"$WORK/embedded-kind/postgres/PG_VERSION"
+echo "not a control file" >"$WORK/embedded-kind/postgres/global/pg_control"
+echo "not a password" >"$WORK/embedded-kind/postgres-password"
 echo postgres >"$WORK/other-kind/FORMAT"
-echo h2 >"$WORK/h2-kind/FORMAT"
+echo embedded >"$WORK/embedded-kind/FORMAT"
 if [[ $MODE == postgres ]]; then
     cli backup "$BACKUP"
     [[ $(cat "$BACKUP/FORMAT") == postgres ]] || fail "the backup is not marked as a PostgreSQL one"
     refused "is running" restore "$BACKUP"
     rm -rf "$WORK/other-kind"
-    mv "$WORK/h2-kind" "$WORK/other-kind"
+    mv "$WORK/embedded-kind" "$WORK/other-kind"
 else
-    # Embedded databases are copied while the services are stopped.
+    # The embedded cluster is copied while it and the services are stopped.
     refused "is running" backup "$WORK/too-early"
-    refused "is running" restore "$WORK/h2-kind"
+    refused "is running" restore "$WORK/embedded-kind"
     cli down
     cli backup "$BACKUP"
-    [[ $(cat "$BACKUP/FORMAT") == h2 ]] || fail "the backup is not marked as an embedded one"
+    [[ $(cat "$BACKUP/FORMAT") == embedded ]] || fail "the backup is not marked as an embedded one"
+    [[ -f $BACKUP/postgres/PG_VERSION ]] || fail "the backup has no PostgreSQL cluster"
     data_checksum >"$WORK/data-before-refusals"
 fi
 say "backup written ($(du -sh "$BACKUP" | cut -f1))"
 refused "is not a backup" restore "$WORK/not-a-backup"
 refused "no such folder" restore "$WORK/missing"
 if [[ $MODE == postgres ]]; then
-    refused "is an embedded (H2) backup; this instance runs on PostgreSQL" restore "$WORK/other-kind"
+    refused "is a backup of an embedded PostgreSQL; this instance runs on an external one" restore "$WORK/other-kind"
 else
-    refused "is a PostgreSQL backup; this instance runs on embedded H2" restore "$WORK/other-kind"
+    refused "is a backup of an external PostgreSQL (--postgres); this instance runs on its embedded PostgreSQL" restore "$WORK/other-kind"
 fi
 refused "exists and is not empty" backup "$BACKUP"
 
@@ -239,18 +243,18 @@ if [[ $MODE == postgres ]]; then
 else
     data_checksum >"$WORK/data-after-refusals"
     same_as "$WORK/data-before-refusals" "$WORK/data-after-refusals" "a refused command changed the databases"
-    # --- later, while stopped: the data folder loses two databases, another is overwritten and
-    # a stranger file appears. (Changes made by running services are what the PostgreSQL run
-    # checks; starting this instance once more only to make them would cost a minute.)
-    rm -f "$STATE/data/user-service.mv.db" "$STATE/data/preference-service.mv.db"
-    cp "$WORK/h2-kind/activity-service.mv.db" "$STATE/data/activity-service.mv.db"
-    echo "left behind" >"$STATE/data/stranger.mv.db"
-    say "later: user- and preference-service's databases deleted, activity-service's overwritten"
+    # --- later, while stopped: the cluster loses its databases, its control file is overwritten
+    # and a stranger file appears. (Changes made by running services are what the PostgreSQL run
+    # checks; starting this instance once more only to make them would cost half a minute.)
+    rm -rf "$STATE/data/postgres/base"
+    cp "$WORK/embedded-kind/postgres/global/pg_control" "$STATE/data/postgres/global/pg_control"
+    echo "left behind" >"$STATE/data/stranger.file"
+    say "later: the cluster's databases deleted, its control file overwritten"
 fi
 
 # --- restore ---------------------------------------------------------------------------------
 cli restore "$BACKUP"
-[[ $MODE == postgres || ! -e $STATE/data/stranger.mv.db ]] || fail "the restore left a file the backup does not have"
+[[ $MODE == postgres || ! -e $STATE/data/stranger.file ]] || fail "the restore left a file the backup does not have"
 cli start
 say "restored and started again"
 # Tokens issued before the backup: the access token verifies everywhere (signing keys restored,
