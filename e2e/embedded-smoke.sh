@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # What only the default run (`./cinemates up` on its embedded PostgreSQL) can show, on a running
-# instance of that kind: the server runs from the state folder on loopback only, as an
+# instance of that kind: the server runs its cluster in the state folder, on loopback only, as an
 # unprivileged user when the launcher runs as root, shows in `status`, and serves the search the
 # production run serves (accents and case folded, typos forgiven through pg_trgm); a member can
 # register. The journeys themselves run in production mode; backup and restore of this kind
 # (which also shows that `down` stops the server) run after this, in e2e/backup-restore.sh.
 #
-#   CINEMATES_HOME=.cinemates/e2e-embedded e2e/embedded-smoke.sh
+#   CINEMATES_HOME=.cinemates/e2e e2e/embedded-smoke.sh
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -29,7 +29,9 @@ fail() {
 # --- the server ------------------------------------------------------------------------------
 pid=$(head -n 1 "$STATE/data/postgres/postmaster.pid" 2>/dev/null) || fail "no postmaster.pid in $STATE/data/postgres"
 kill -0 "$pid" 2>/dev/null || fail "the embedded PostgreSQL (pid $pid) is not running"
-[[ $(tr '\0' ' ' <"/proc/$pid/cmdline") == *"$STATE/postgres/server/bin/postgres"* ]] ||
+server="$STATE/postgres/server"
+[[ -f $STATE/postgres/runtime-dir ]] && server="$(<"$STATE/postgres/runtime-dir")/server"
+[[ $(tr '\0' ' ' <"/proc/$pid/cmdline") == *"$server/bin/postgres"* ]] ||
     fail "pid $pid is not the state folder's PostgreSQL: $(tr '\0' ' ' <"/proc/$pid/cmdline")"
 owner=$(stat -c %U "/proc/$pid")
 if [[ $(id -u) -eq 0 ]]; then

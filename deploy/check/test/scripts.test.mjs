@@ -1,7 +1,7 @@
 // The shell scripts: their syntax (and ShellCheck when it is here), and the PostgreSQL init
 // script run against a throwaway PostgreSQL when this machine has one.
 import assert from "node:assert/strict";
-import { chmodSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, describe, it } from "node:test";
@@ -14,6 +14,12 @@ const SCRIPTS = [
   { file: paths.healthcheck, shell: "sh" },
   { file: join(CHECK_DIR, "run.sh"), shell: "bash" },
   { file: join(REPO, "e2e/backup-restore.sh"), shell: "bash" },
+  { file: join(REPO, "e2e/embedded-smoke.sh"), shell: "bash" },
+  { file: join(REPO, "e2e/instance.sh"), shell: "bash" },
+  { file: join(REPO, "cinemates"), shell: "bash" },
+  ...readdirSync(join(REPO, "launcher"))
+    .filter((name) => name.endsWith(".sh"))
+    .map((name) => ({ file: join(REPO, "launcher", name), shell: "bash" })),
 ];
 
 describe("shell scripts", () => {
