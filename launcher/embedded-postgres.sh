@@ -153,6 +153,9 @@ unix_socket_directories = ''
 password_encryption = scram-sha-256
 max_connections = 200
 shared_buffers = 64MB
+# Few WAL segments kept: a backup copies the whole cluster.
+min_wal_size = 32MB
+max_wal_size = 256MB
 log_min_messages = warning
 EOF
 }
