@@ -28,11 +28,15 @@ public class PlatformWebAutoConfiguration {
     /**
      * JSON types are taken at their word: {@code 42} is not a string, {@code "42"} is not a
      * number, {@code 1} is not a boolean. A client sending the wrong type gets a 400 that names
-     * the field instead of a value it did not mean.
+     * the field instead of a value it did not mean. Neither is an empty or blank string a missing
+     * number, list or object ({@code "year": " "} is a 400, not a null).
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalarTypes() {
         return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfigDefaults(
+                        config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                .setAcceptBlankAsEmpty(false))
                 .withCoercionConfig(
                         LogicalType.Textual,
                         config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
