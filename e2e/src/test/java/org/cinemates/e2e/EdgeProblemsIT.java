@@ -41,7 +41,9 @@ class EdgeProblemsIT extends EndToEnd {
             assertThat(odd.status()).as("Accept %s", accept).isBetween(400, 499);
             for (int i = 0; i < 2; i++) {
                 ApiResponse plain = browser().get(path).send();
-                assertThat(plain.status()).as("plain request %d after Accept %s: %s", i, accept, plain).isEqualTo(200);
+                assertThat(plain.status())
+                        .as("plain request %d after Accept %s: %s", i, accept, plain)
+                        .isEqualTo(200);
                 assertThat(plain.json().path("id").asLong()).isEqualTo(id);
             }
         }
@@ -68,7 +70,10 @@ class EdgeProblemsIT extends EndToEnd {
                 assertThat(browser().get(path).send().status()).isEqualTo(200);
             }
             RawHttp.Answer answer = RawHttp.send(
-                    "127.0.0.1", port, (head + "\r\nHost: localhost").getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+                    "127.0.0.1",
+                    port,
+                    (head + "\r\nHost: localhost").getBytes(StandardCharsets.ISO_8859_1),
+                    new byte[0]);
             assertProblemAnswer(answer, head);
         }
     }
@@ -95,7 +100,8 @@ class EdgeProblemsIT extends EndToEnd {
 
     @Test
     void unencodedBracesInASearchSimplySearch() {
-        RawHttp.Answer answer = RawHttp.send("127.0.0.1", Services.edgePort(), "GET /api/movies?q={x}|[y] HTTP/1.1\r\nHost: localhost");
+        RawHttp.Answer answer =
+                RawHttp.send("127.0.0.1", Services.edgePort(), "GET /api/movies?q={x}|[y] HTTP/1.1\r\nHost: localhost");
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
     }
@@ -104,12 +110,18 @@ class EdgeProblemsIT extends EndToEnd {
     void aContentTypeRangeOrALoneSurrogateIsABadRequest() {
         for (String path : List.of("/api/auth/login", "/api/auth/register")) {
             assertProblem(
-                    browser().post(path).body("{\"login\":\"a\",\"password\":\"b\"}", "application/*").send(),
+                    browser()
+                            .post(path)
+                            .body("{\"login\":\"a\",\"password\":\"b\"}", "application/*")
+                            .send(),
                     415,
                     "unsupported-media-type");
         }
         assertProblem(
-                browser().post("/api/auth/login").rawJson("{\"login\":\"nobody\",\"password\":\"\\ud800\"}").send(),
+                browser()
+                        .post("/api/auth/login")
+                        .rawJson("{\"login\":\"nobody\",\"password\":\"\\ud800\"}")
+                        .send(),
                 400,
                 "validation");
     }
@@ -117,10 +129,13 @@ class EdgeProblemsIT extends EndToEnd {
     @Test
     void aTokenNamingAnUnknownKeyIsAlways401() {
         String forged = TestTokens.sign(
-                TestTokens.claims(7, "mallory", List.of("USER")), TestTokens.newKey("forged-" + UUID.randomUUID()), "at+jwt");
+                TestTokens.claims(7, "mallory", List.of("USER")),
+                TestTokens.newKey("forged-" + UUID.randomUUID()),
+                "at+jwt");
         for (String path : List.of("/api/preferences/ratings", "/api/activities/feed", "/api/users/me")) {
             for (int i = 0; i < 3; i++) {
-                ApiResponse answer = browser().get(path).bearer(forged).withoutCookies().send();
+                ApiResponse answer =
+                        browser().get(path).bearer(forged).withoutCookies().send();
                 assertProblem(answer, 401);
             }
         }

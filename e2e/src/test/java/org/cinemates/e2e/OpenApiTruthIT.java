@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 @Order(7)
 class OpenApiTruthIT extends EndToEnd {
 
-    static final List<String> SERVICES = List.of("user-service", "movie-service", "activity-service", "preference-service");
+    static final List<String> SERVICES =
+            List.of("user-service", "movie-service", "activity-service", "preference-service");
 
     @Test
     void everyDocumentedRequiredParameterIsRequiredAndNoOtherIs() {
@@ -31,9 +32,11 @@ class OpenApiTruthIT extends EndToEnd {
         List<String> untrue = new ArrayList<>();
         int checked = 0;
         for (String service : SERVICES) {
-            ApiResponse description = browser().get("/api/docs/" + service + ".json").send();
+            ApiResponse description =
+                    browser().get("/api/docs/" + service + ".json").send();
             assertThat(description.status()).as("%s description", service).isEqualTo(200);
-            for (Map.Entry<String, JsonNode> path : description.json().path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> path :
+                    description.json().path("paths").properties()) {
                 JsonNode read = path.getValue().path("get");
                 if (read.isMissingNode()) {
                     continue; // a check must not change what it checks: reads only
@@ -51,12 +54,15 @@ class OpenApiTruthIT extends EndToEnd {
                     }
                 }
                 checked++;
-                ApiResponse all = member.browser().get(url + query(required, "")).send();
+                ApiResponse all =
+                        member.browser().get(url + query(required, "")).send();
                 if (missesAParameter(all)) {
-                    untrue.add("GET " + path.getKey() + " with its required parameters " + required.keySet() + ": " + all);
+                    untrue.add(
+                            "GET " + path.getKey() + " with its required parameters " + required.keySet() + ": " + all);
                 }
                 for (String name : required.keySet()) {
-                    ApiResponse without = member.browser().get(url + query(required, name)).send();
+                    ApiResponse without =
+                            member.browser().get(url + query(required, name)).send();
                     if (without.status() != 400) {
                         untrue.add("GET " + path.getKey() + " without its required '" + name + "' answered " + without);
                     }
@@ -71,14 +77,19 @@ class OpenApiTruthIT extends EndToEnd {
     void noDescriptionAsksForTheMemberAsAParameter() {
         List<String> phantoms = new ArrayList<>();
         for (String service : SERVICES) {
-            JsonNode paths = browser().get("/api/docs/" + service + ".json").send().json().path("paths");
+            JsonNode paths = browser()
+                    .get("/api/docs/" + service + ".json")
+                    .send()
+                    .json()
+                    .path("paths");
             for (Map.Entry<String, JsonNode> path : paths.properties()) {
                 for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                     for (JsonNode parameter : operation.getValue().path("parameters")) {
                         String name = parameter.path("name").asString();
                         if (Set.of("user", "me", "currentUser").contains(name)
                                 && !"path".equals(parameter.path("in").asString())) {
-                            phantoms.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " " + name);
+                            phantoms.add(
+                                    operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " " + name);
                         }
                     }
                 }
@@ -96,9 +107,10 @@ class OpenApiTruthIT extends EndToEnd {
             return schema.path("enum").get(0).asString();
         }
         return switch (schema.path("type").asString()) {
-            case "integer", "number" -> schema.has("minimum")
-                    ? String.valueOf(Math.max(1, schema.path("minimum").asLong()))
-                    : String.valueOf(member.id());
+            case "integer", "number" ->
+                schema.has("minimum")
+                        ? String.valueOf(Math.max(1, schema.path("minimum").asLong()))
+                        : String.valueOf(member.id());
             case "boolean" -> "true";
             default -> "a";
         };

@@ -277,7 +277,9 @@ class CatalogueEditsIT extends IntegrationTest {
                     .rawJson("{\"title\":\"Blank Year\",\"year\":" + year + "}")
                     .send();
             JsonNode problem = assertProblem(response, 400);
-            assertThat(problem.path("errors").findValuesAsString("field")).as("year %s", year).containsExactly("year");
+            assertThat(problem.path("errors").findValuesAsString("field"))
+                    .as("year %s", year)
+                    .containsExactly("year");
         }
     }
 
@@ -286,11 +288,20 @@ class CatalogueEditsIT extends IntegrationTest {
         Map<String, Object> draft = draft(" ".repeat(900_000) + "x\u0001");
         ApiResponse response = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                 java.time.Duration.ofSeconds(10),
-                () -> api().post("/api/movies").bearer(TestTokens.admin()).json(draft).send());
+                () -> api().post("/api/movies")
+                        .bearer(TestTokens.admin())
+                        .json(draft)
+                        .send());
         assertProblem(response, 400, "validation");
         Map<String, Object> genres = draft("Genres");
         genres.put("genres", List.of("Sci|Fi"));
-        assertProblem(api().post("/api/movies").bearer(TestTokens.admin()).json(genres).send(), 400, "validation");
+        assertProblem(
+                api().post("/api/movies")
+                        .bearer(TestTokens.admin())
+                        .json(genres)
+                        .send(),
+                400,
+                "validation");
     }
 
     /** The key set is fetched again at most every few seconds; meanwhile a forged key id is still a 401. */
@@ -302,9 +313,18 @@ class CatalogueEditsIT extends IntegrationTest {
                 "at+jwt");
         for (int attempt = 0; attempt < 3; attempt++) {
             assertProblem(
-                    api().post("/api/movies").bearer(forged).json(draft("Forged Key")).send(), 401, "invalid-token");
+                    api().post("/api/movies")
+                            .bearer(forged)
+                            .json(draft("Forged Key"))
+                            .send(),
+                    401,
+                    "invalid-token");
         }
-        assertThat(api().post("/api/movies").bearer(TestTokens.admin()).json(draft("Real Key")).send().status())
+        assertThat(api().post("/api/movies")
+                        .bearer(TestTokens.admin())
+                        .json(draft("Real Key"))
+                        .send()
+                        .status())
                 .isEqualTo(201);
     }
 

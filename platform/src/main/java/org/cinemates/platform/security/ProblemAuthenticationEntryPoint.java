@@ -48,7 +48,12 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
                                 "Access tokens cannot be verified right now; try again shortly"));
                 return;
             }
-            commence(request, response, exception);
+            commence(
+                    request,
+                    response,
+                    unknownKey(exception)
+                            ? new InvalidBearerTokenException("The token names an unknown key", exception)
+                            : exception);
         };
     }
 

@@ -31,11 +31,11 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status >= 500
-                ? "Something went wrong on our side"
-                : status == 501 || status == 405
-                        ? "This method is not supported"
-                        : "The request could not be understood";
+        String detail = switch (status) {
+            case 405, 501 -> "This method or transfer encoding is not supported";
+            case 505 -> "Use HTTP/1.1";
+            default -> status >= 500 ? "Something went wrong on our side" : "The request could not be understood";
+        };
         String body = "{\"type\":\"" + Problems.TYPE_PREFIX + ProblemDetailsAdvice.slugFor(status) + "\",\"title\":\""
                 + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
         try {

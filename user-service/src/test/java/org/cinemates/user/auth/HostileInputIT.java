@@ -20,14 +20,16 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void aMegabyteDisplayNameIsRefusedAtOnceAtRegistration() {
         String name = uniqueName("huge");
-        ApiResponse response = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> browser()
-                .post("/api/auth/register")
-                .json(Map.of(
-                        "username", name,
-                        "email", name + "@example.org",
-                        "password", PASSWORD,
-                        "displayName", MEGABYTE_NAME))
-                .send());
+        ApiResponse response = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> browser()
+                        .post("/api/auth/register")
+                        .json(Map.of(
+                                "username", name,
+                                "email", name + "@example.org",
+                                "password", PASSWORD,
+                                "displayName", MEGABYTE_NAME))
+                        .send());
         JsonNode problem = assertProblem(response, 400, "validation");
         assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("displayName");
     }
@@ -36,10 +38,12 @@ class HostileInputIT extends IntegrationTest {
     void aMegabyteDisplayNameIsRefusedAtOnceInAProfileEdit() {
         Member member = register("Huge");
         for (String name : new String[] {MEGABYTE_NAME, " ".repeat(999_000) + "x\u0001"}) {
-            ApiResponse response = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> member.browser()
-                    .patch("/api/users/me")
-                    .json(Map.of("displayName", name))
-                    .send());
+            ApiResponse response = assertTimeoutPreemptively(
+                    Duration.ofSeconds(10),
+                    () -> member.browser()
+                            .patch("/api/users/me")
+                            .json(Map.of("displayName", name))
+                            .send());
             assertProblem(response, 400, "validation");
         }
     }
@@ -62,7 +66,8 @@ class HostileInputIT extends IntegrationTest {
                 + "@example.org\",\"password\":\"correct-horse-\\ud800-battery\"}";
         assertProblem(browser().post("/api/auth/register").rawJson(register).send(), 400, "validation");
         assertProblem(
-                browser().post("/api/auth/login")
+                browser()
+                        .post("/api/auth/login")
                         .rawJson("{\"login\":\"nobody\",\"password\":\"\\ud800\"}")
                         .send(),
                 400,
@@ -82,7 +87,8 @@ class HostileInputIT extends IntegrationTest {
     void aContentTypeRangeIsUnsupportedNotAnError() {
         for (String path : new String[] {"/api/auth/login", "/api/auth/register"}) {
             assertProblem(
-                    browser().post(path)
+                    browser()
+                            .post(path)
                             .body("{\"login\":\"nobody\",\"password\":\"whatever-it-is\"}", "application/*")
                             .send(),
                     415,
