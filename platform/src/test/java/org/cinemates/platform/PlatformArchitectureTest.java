@@ -36,7 +36,9 @@ class PlatformArchitectureTest {
                         "io.micrometer..",
                         "org.postgresql..",
                         "io.swagger.v3.oas..",
-                        "org.springdoc..")
+                        "org.springdoc..",
+                        "org.apache.catalina..",
+                        "org.apache.coyote..")
                 .check(PLATFORM);
     }
 

@@ -5,12 +5,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.List;
 import org.cinemates.platform.security.CinematesSecurity;
 import org.cinemates.platform.security.CurrentUser;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,6 +54,14 @@ public class PlatformTestApplication {
         List<String> search(
                 @RequestParam @Size(max = 5) String q, @RequestParam(defaultValue = "10") @Max(100) int size) {
             return List.of(q + size);
+        }
+
+        /** Cacheable by anyone, like a catalogue read. */
+        @GetMapping("/public/cached")
+        ResponseEntity<Note> cached() {
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+                    .body(new Note("cached", 3, List.of()));
         }
 
         @GetMapping("/public/boom")

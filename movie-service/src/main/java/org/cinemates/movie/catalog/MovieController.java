@@ -126,8 +126,12 @@ class MovieController {
             description = "In the order asked, each once; unknown ids are left out. At most " + MAX_IDS + " ids.")
     @GetMapping(params = "ids")
     ResponseEntity<MovieList> byIds(
-            @Parameter(description = "Movie ids separated by commas, e.g. 1,2,3") @RequestParam String ids) {
-        List<CachedMovie> movies = catalogue.getAll(parseIds(ids));
+            // Documented as optional: this and the search share GET /api/movies, told apart by ids.
+            @Parameter(description = "Movie ids separated by commas, e.g. 1,2,3; without it, a search")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String ids) {
+        List<CachedMovie> movies = catalogue.getAll(parseIds(ids != null ? ids : ""));
         return ResponseEntity.ok()
                 .eTag(ETags.ofAll(movies))
                 .cacheControl(movieCaching)

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.cinemates.platform.text.VisibleText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,26 +20,26 @@ import org.jspecify.annotations.Nullable;
  * @param tmdbId The Movie Database's id
  */
 record MovieDraft(
-        @NotNull
-        @Size(min = 1, max = 500)
-        @Pattern(regexp = VISIBLE_TEXT, message = "must be visible text without control characters")
-        String title,
+        @NotNull @VisibleText(max = 500) String title,
 
         @Nullable Integer year,
 
         @Nullable @Size(max = 10)
         List<
-                        @NotNull @Size(min = 1, max = Genres.MAX_NAME_LENGTH)
-                        @Pattern(regexp = GENRE_NAME, message = "must be visible text without '|'") String>
+                        @NotNull
+                        @VisibleText(
+                                max = Genres.MAX_NAME_LENGTH,
+                                refused = "|",
+                                message = "must be visible text without '|'")
+                        String>
                 genres,
 
-        @Nullable @Pattern(regexp = "(tt)?[0-9]{1,10}", message = "must be IMDb's number, e.g. tt0114709 or 0114709")
+        @Nullable
+        @Size(max = 12)
+        @Pattern(regexp = "(tt)?[0-9]{1,10}", message = "must be IMDb's number, e.g. tt0114709 or 0114709")
         String imdbId,
 
         @Nullable @Positive Long tmdbId) {
-
-    static final String VISIBLE_TEXT = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*";
-    static final String GENRE_NAME = "[^\\p{Cntrl}|]*[^\\p{Cntrl}|\\s][^\\p{Cntrl}|]*";
 
     List<String> genreNames() {
         return genres != null ? genres : List.of();

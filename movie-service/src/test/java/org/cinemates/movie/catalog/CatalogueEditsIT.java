@@ -268,4 +268,71 @@ class CatalogueEditsIT extends IntegrationTest {
         JsonNode problem = assertProblem(response, 400, "validation");
         assertThat(problem.path("errors").findValuesAsString("field")).contains(field);
     }
+
+    @Test
+    void aBlankYearIsRefusedNotStoredAsUnknown() {
+        for (String year : new String[] {"\" \"", "\"\"", "\"1999\""}) {
+            ApiResponse response = api().post("/api/movies")
+                    .bearer(TestTokens.admin())
+                    .rawJson("{\"title\":\"Blank Year\",\"year\":" + year + "}")
+                    .send();
+            JsonNode problem = assertProblem(response, 400);
+            assertThat(problem.path("errors").findValuesAsString("field"))
+                    .as("year %s", year)
+                    .containsExactly("year");
+        }
+    }
+
+    @Test
+    void aHugeTitleIsRefusedAtOnce() {
+        Map<String, Object> draft = draft(" ".repeat(900_000) + "x\u0001");
+        ApiResponse response = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10),
+                () -> api().post("/api/movies")
+                        .bearer(TestTokens.admin())
+                        .json(draft)
+                        .send());
+        assertProblem(response, 400, "validation");
+        Map<String, Object> genres = draft("Genres");
+        genres.put("genres", List.of("Sci|Fi"));
+        assertProblem(
+                api().post("/api/movies")
+                        .bearer(TestTokens.admin())
+                        .json(genres)
+                        .send(),
+                400,
+                "validation");
+    }
+
+    /** The key set is fetched again at most every few seconds; meanwhile a forged key id is still a 401. */
+    @Test
+    void aTokenNamingAnUnknownKeyIsAlways401() {
+        String forged = org.cinemates.platform.test.TestTokens.sign(
+                org.cinemates.platform.test.TestTokens.claims(7, "mallory", List.of("USER", "ADMIN")),
+                org.cinemates.platform.test.TestTokens.newKey("no-such-key-" + System.nanoTime()),
+                "at+jwt");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertProblem(
+                    api().post("/api/movies")
+                            .bearer(forged)
+                            .json(draft("Forged Key"))
+                            .send(),
+                    401,
+                    "invalid-token");
+        }
+        assertThat(api().post("/api/movies")
+                        .bearer(TestTokens.admin())
+                        .json(draft("Real Key"))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void bracesInASearchAreSearchedFor() {
+        org.cinemates.platform.test.RawHttp.Answer answer = org.cinemates.platform.test.RawHttp.send(
+                "127.0.0.1", port, "GET /api/movies?q={x}|[y] HTTP/1.1\r\nHost: localhost");
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+    }
 }

@@ -16,12 +16,16 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cinemates.platform.security.CurrentUser;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -90,6 +94,18 @@ public class PlatformOpenApiAutoConfiguration {
         return (Operation operation, HandlerMethod handler) -> {
             boolean member = Arrays.stream(handler.getMethodParameters())
                     .anyMatch(p -> p.getParameterType() == CurrentUser.class);
+            // The member comes from the token, not from the request: no parameter to document.
+            Set<String> fromToken = Arrays.stream(handler.getMethodParameters())
+                    .filter(p -> p.getParameterType() == CurrentUser.class)
+                    .map(MethodParameter::getParameterName)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            if (operation.getParameters() != null) {
+                operation.getParameters().removeIf(p -> fromToken.contains(p.getName()) && !"path".equals(p.getIn()));
+                if (operation.getParameters().isEmpty()) {
+                    operation.setParameters(null);
+                }
+            }
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
             operation.addSecurityItem(new SecurityRequirement().addList(COOKIE));
             if (!member) {

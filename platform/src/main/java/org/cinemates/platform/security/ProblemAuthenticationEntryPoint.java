@@ -28,11 +28,14 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
 
     /**
      * Failures of the Bearer token filter: a token that could not be checked because the keys were
-     * out of reach is the issuer's outage (503), anything else is the token's fault (401).
+     * out of reach is the issuer's outage (503), anything else is the token's fault (401). A token
+     * naming a key that the key set did not have a moment ago is the token's fault too: the key set
+     * is fetched again at most every few seconds, and a forged key id must not turn into a 503 for
+     * everybody meanwhile.
      */
     public AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
-            if (exception instanceof AuthenticationServiceException) {
+            if (exception instanceof AuthenticationServiceException && !unknownKey(exception)) {
                 log.warn("Cannot verify access tokens: {}", exception.getMessage());
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
                 problems.write(
@@ -45,8 +48,25 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
                                 "Access tokens cannot be verified right now; try again shortly"));
                 return;
             }
-            commence(request, response, exception);
+            commence(
+                    request,
+                    response,
+                    unknownKey(exception)
+                            ? new InvalidBearerTokenException("The token names an unknown key", exception)
+                            : exception);
         };
+    }
+
+    private static boolean unknownKey(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("com.nimbusds.jose.jwk.source.RateLimitReachedException")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -22,6 +22,7 @@ public class ProblemWriter {
             throws IOException {
         ProblemDetailsAdvice.complete(problem, request);
         response.setStatus(problem.getStatus());
+        response.setHeader("Cache-Control", "no-store");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(asMap(problem)));

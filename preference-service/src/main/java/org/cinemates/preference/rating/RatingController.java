@@ -7,11 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.cinemates.platform.security.CurrentUser;
+import org.cinemates.platform.text.FreeText;
 import org.cinemates.preference.catalog.Movie;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.catalog.MovieIds;
@@ -46,11 +46,12 @@ class RatingController {
 
     /**
      * @param score a JSON number: 0.5 to 5.0 in steps of 0.5
-     * @param review at most 5000 characters; blank or absent for none
+     * @param review at most 5000 characters, line breaks and tabs but no other control character
+     *     (NUL included); blank or absent for none
      */
     record RatingRequest(
             @NotNull @StarScore BigDecimal score,
-            @Size(max = MAX_REVIEW_LENGTH) @Nullable String review) {}
+            @FreeText(max = MAX_REVIEW_LENGTH) @Nullable String review) {}
 
     record RatingView(
             long movieId, BigDecimal score, @Nullable String review, Instant ratedAt) {

@@ -153,6 +153,27 @@ class RatingIT extends IntegrationTest {
     }
 
     @Test
+    void reviewsWithControlCharactersOtherThanLineBreaksAreRefused() {
+        Member ann = member("Controller");
+        long movie = MOVIES.add("Control");
+        for (String review : new String[] {"nul \u0000 inside", "bell \u0007", "escape \u001b[31m"}) {
+            JsonNode problem = assertProblem(rate(ann, movie, Map.of("score", 4.0, "review", review)), 400);
+            assertThat(fields(problem)).as("%s", review).containsExactly("review");
+        }
+        // Half a character cannot travel as UTF-8, only as a JSON escape.
+        JsonNode half = assertProblem(
+                api().put("/api/preferences/ratings/" + movie)
+                        .bearer(ann.token())
+                        .rawJson("{\"score\":4.0,\"review\":\"half \\ud800\"}")
+                        .send(),
+                400);
+        assertThat(fields(half)).containsExactly("review");
+        ApiResponse lines = rate(ann, movie, Map.of("score", 4.0, "review", "Line one\r\nLine\ttwo"));
+        assertThat(lines.status()).as("%s", lines).isIn(200, 201);
+        assertThat(lines.json().path("review").asString()).isEqualTo("Line one\r\nLine\ttwo");
+    }
+
+    @Test
     void aBlankReviewIsNoReview() {
         Member ann = member("Quiet");
         long movie = MOVIES.add("Silence");

@@ -6,13 +6,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.cinemates.platform.security.AuthCookies;
 import org.cinemates.platform.security.CinematesSecurityProperties;
 import org.cinemates.platform.security.CurrentUser;
 import org.cinemates.platform.security.RevokedTokens;
+import org.cinemates.platform.text.FreeText;
+import org.cinemates.platform.text.VisibleText;
+import org.cinemates.platform.text.WellFormedText;
 import org.cinemates.user.UserSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -54,22 +56,18 @@ class AccountController {
 
     /** Fields left out (or null) stay as they are. */
     record ProfileChange(
-            @Nullable
-            @Size(min = 1, max = 50)
-            @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
+            @Nullable @VisibleText(max = ProfileText.DISPLAY_NAME_MAX)
             String displayName,
 
-            @Nullable
-            @Size(max = 500)
-            @Pattern(regexp = ProfileText.BIO, message = "must not contain control characters")
-            String bio) {}
+            @Nullable @FreeText(max = ProfileText.BIO_MAX) String bio) {}
 
     @PatchMapping("/me")
     AccountView update(CurrentUser user, @Valid @RequestBody ProfileChange change) {
         return AccountView.of(accounts.updateProfile(user.id(), change.displayName(), change.bio()));
     }
 
-    record AccountDeletion(@NotNull @Size(max = 1024) String password) {}
+    record AccountDeletion(
+            @NotNull @Size(max = 1024) @WellFormedText String password) {}
 
     @DeleteMapping("/me")
     ResponseEntity<Void> delete(

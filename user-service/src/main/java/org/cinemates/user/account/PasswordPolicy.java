@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cinemates.platform.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,19 +35,27 @@ public class PasswordPolicy {
     }
 
     public void check(String password, String username, String email) {
+        String problem = problem(password, username, email);
+        if (problem != null) {
+            throw new ValidationFailed("password", problem);
+        }
+    }
+
+    /** What is wrong with the password, or null when it is acceptable. */
+    public @Nullable String problem(String password, String username, String email) {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new ValidationFailed(
-                    "password", "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+            return "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters";
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (lower.equals(username) || lower.equals(email) || lower.equals(localPart(email))) {
-            throw new ValidationFailed("password", "must not be your username or email");
+            return "must not be your username or email";
         }
         if (common.contains(lower)
                 || strength.measure(password, List.of(username, email)).getScore() == 0) {
-            throw new ValidationFailed("password", "is too commonly used; choose another");
+            return "is too commonly used; choose another";
         }
+        return null;
     }
 
     private static String localPart(String email) {

@@ -12,6 +12,8 @@ import org.cinemates.platform.ratelimit.RateLimiter;
 import org.cinemates.platform.ratelimit.RateLimiters;
 import org.cinemates.platform.security.AuthCookies;
 import org.cinemates.platform.security.RevokedTokens;
+import org.cinemates.platform.text.VisibleText;
+import org.cinemates.platform.text.WellFormedText;
 import org.cinemates.user.UserSettings;
 import org.cinemates.user.account.Account;
 import org.cinemates.user.account.AccountService;
@@ -66,7 +68,9 @@ class AuthController {
     @GetMapping("/csrf")
     ResponseEntity<Void> csrf(HttpServletRequest request) {
         String current = AuthCookies.read(request, AuthCookies.XSRF_TOKEN);
-        String token = current != null && TOKEN_SHAPE.matcher(current).matches()
+        String token = current != null
+                        && current.length() <= 100
+                        && TOKEN_SHAPE.matcher(current).matches()
                 ? current
                 : org.cinemates.platform.security.CsrfTokens.generate();
         return ResponseEntity.noContent()
@@ -74,18 +78,19 @@ class AuthController {
                 .build();
     }
 
+    /** Every field is checked, the password against the policy too, so one answer lists every problem. */
+    @AcceptablePassword
     record RegisterRequest(
             @NotNull @Pattern(regexp = ProfileText.USERNAME, message = "must be 3-30 characters of a-z 0-9 _ . -")
             String username,
 
+            // Hibernate's @Email looks at the lengths of both parts before its patterns run.
             @NotBlank @Size(max = 254) @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+")
             String email,
 
-            @NotNull @Size(max = 1024) String password,
+            @NotNull @Size(max = 1024) @WellFormedText String password,
 
-            @Nullable
-            @Size(min = 1, max = 50)
-            @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
+            @Nullable @VisibleText(max = ProfileText.DISPLAY_NAME_MAX)
             String displayName) {}
 
     @PostMapping("/register")
@@ -101,7 +106,7 @@ class AuthController {
 
     record LoginRequest(
             @NotBlank @Size(max = 254) String login,
-            @NotNull @Size(max = 1024) String password) {}
+            @NotNull @Size(max = 1024) @WellFormedText String password) {}
 
     record LoginResponse(AccountView user, String accessToken, long expiresIn) {
 

@@ -1,0 +1,4 @@
+@NullMarked
+package org.cinemates.platform.text;
+
+import org.jspecify.annotations.NullMarked;
