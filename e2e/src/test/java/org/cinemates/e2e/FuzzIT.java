@@ -52,6 +52,10 @@ class FuzzIT extends EndToEnd {
     private static final int MAX_PER_AUTH_OPERATION = 60;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Keys nobody published: a few, made once (making an RSA key takes a while). */
+    private static final List<com.nimbusds.jose.jwk.RSAKey> FORGERS =
+            List.of(TestTokens.newKey("forged-1"), TestTokens.newKey("forged-2"), TestTokens.newKey("expired"));
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final String[] HOSTILE = {
@@ -209,10 +213,17 @@ class FuzzIT extends EndToEnd {
         List<Answer> slow = new ArrayList<>();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byTarget = new TreeMap<>();
-        for (Answer answer : answers) {
+        for (Answer sent : answers) {
+            Answer answer = sent;
             byStatus.merge(answer.status(), 1, Integer::sum);
             byTarget.merge(answer.sent().target(), 1, Integer::sum);
             String wrong = judge(answer);
+            if ("no answer".equals(wrong)) {
+                // A kept-alive connection the server closed just as the client reused it: sent again
+                // on its own, a request the server cannot answer still gets no answer.
+                answer = send(client, answer.sent());
+                wrong = judge(answer);
+            }
             if (wrong != null) {
                 failures.add(wrong + ": " + answer.line());
             }
@@ -451,7 +462,7 @@ class FuzzIT extends EndToEnd {
             case 0 ->
                 TestTokens.sign(
                         TestTokens.claims(random.nextInt(1000) + 1, "mallory", List.of("USER", "ADMIN")),
-                        TestTokens.newKey("forged-" + random.nextInt(50)),
+                        FORGERS.get(random.nextInt(2)),
                         "at+jwt");
             case 1 ->
                 base64("{\"alg\":\"none\",\"typ\":\"at+jwt\"}") + "."
@@ -464,7 +475,7 @@ class FuzzIT extends EndToEnd {
                         TestTokens.claimsBuilder(1, "expired", List.of("USER"))
                                 .expirationTime(new java.util.Date(System.currentTimeMillis() - 3_600_000))
                                 .build(),
-                        TestTokens.newKey("expired"),
+                        FORGERS.get(2),
                         "at+jwt");
             default ->
                 base64("{\"alg\":\"RS256\",\"kid\":\"" + "k".repeat(2_000) + "\"}") + "." + base64("{}") + "."

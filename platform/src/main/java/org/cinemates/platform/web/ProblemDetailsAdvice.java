@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -130,6 +131,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(
                 HttpStatus.CONFLICT, "conflict", "Conflict", "A concurrent change got there first; try again");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /**
+     * The firewall checks parameter names and values only when they are first read, inside the
+     * handler (a form body whose names hold control characters, say): the same 400 as for a URL
+     * it refuses up front.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    @Nullable
+    ResponseEntity<Object> rejected(RequestRejectedException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "bad-request",
+                "Bad request",
+                "The request holds characters that are not allowed");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
