@@ -6,6 +6,7 @@ import org.cinemates.platform.web.ProblemWriter;
 import org.cinemates.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,6 +24,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.client.RestClient;
 
 /**
  * Token verification for every service, and the guard on {@code /internal/**}: only callers with
@@ -45,6 +47,24 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(CinematesSecurityProperties properties) {
         return JwtVerification.remoteDecoder(properties.jwt());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RevocationSource revocationSource(
+            CinematesSecurityProperties properties, ObjectProvider<RestClient.Builder> builder) {
+        return new HttpRevocationSource(
+                builder.getIfAvailable(RestClient::builder),
+                properties.revocationsUri(),
+                properties.serviceToken(),
+                properties.jwt().jwksTimeout());
+    }
+
+    /** Revocations reach this instance from user-service's list even without Redis. */
+    @Bean
+    RevocationFeed revocationFeed(
+            RevocationSource source, RevokedTokens revoked, CinematesSecurityProperties properties) {
+        return new RevocationFeed(source, revoked, properties.revocations().pollInterval());
     }
 
     /**
