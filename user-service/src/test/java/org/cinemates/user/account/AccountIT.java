@@ -29,7 +29,8 @@ class AccountIT extends IntegrationTest {
         Member member = register("Me");
         JsonNode me = member.browser().get("/api/users/me").send().json();
         assertThat(me.propertyNames())
-                .containsExactlyInAnyOrder("id", "username", "displayName", "email", "bio", "createdAt");
+                .containsExactlyInAnyOrder("id", "username", "displayName", "email", "bio", "visibility", "createdAt");
+        assertThat(me.path("visibility").asString()).isEqualTo("FRIENDS");
         assertThat(me.path("displayName").asString()).isEqualTo("The Me");
     }
 
@@ -67,6 +68,65 @@ class AccountIT extends IntegrationTest {
                 .singleElement()
                 .asString()
                 .contains("\"displayName\":\"Éditrice\"");
+    }
+
+    @Test
+    void visibilityIsStoredAndReturned() {
+        Member member = register("Shy");
+        ApiResponse changed = member.browser()
+                .patch("/api/users/me")
+                .json(Map.of("visibility", "PRIVATE"))
+                .send();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().path("visibility").asString()).isEqualTo("PRIVATE");
+        assertThat(member.browser()
+                        .get("/api/users/me")
+                        .send()
+                        .json()
+                        .path("visibility")
+                        .asString())
+                .isEqualTo("PRIVATE");
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "still private"))
+                        .send()
+                        .json()
+                        .path("visibility")
+                        .asString())
+                .isEqualTo("PRIVATE");
+    }
+
+    @Test
+    void profileEditsRefuseUnknownFieldsAndBadValues() {
+        Member member = register("Strict");
+        assertProblem(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("visibility", "EVERYONE"))
+                        .send(),
+                400);
+        assertProblem(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("visibility", 3))
+                        .send(),
+                400);
+        JsonNode unknown = assertProblem(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "ok", "role", "ADMIN"))
+                        .send(),
+                400,
+                "validation");
+        assertThat(unknown.toString()).contains("role");
+        assertThat(member.browser()
+                        .get("/api/users/me")
+                        .send()
+                        .json()
+                        .path("bio")
+                        .asString())
+                .as("nothing of a refused edit is kept")
+                .isEmpty();
     }
 
     @Test
