@@ -1,11 +1,13 @@
 package org.cinemates.platform.security;
 
+import org.cinemates.platform.config.PlaceholderSecrets;
 import org.cinemates.platform.shared.PlatformSharedStateAutoConfiguration;
 import org.cinemates.platform.web.PlatformWebAutoConfiguration;
 import org.cinemates.platform.web.ProblemWriter;
 import org.cinemates.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -42,6 +45,12 @@ import org.springframework.web.client.RestClient;
 public class PlatformSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
+
+    /** No secret everybody knows outside local development. */
+    @Bean
+    InitializingBean placeholderSecretsRefused(Environment environment) {
+        return () -> PlaceholderSecrets.check(environment);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -50,6 +50,7 @@ class AccountController {
             @Nullable
             @Size(min = 1, max = 50)
             @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
+            @VisibleText
             String displayName,
 
             @Nullable

@@ -18,6 +18,7 @@ import org.cinemates.user.account.Account;
 import org.cinemates.user.account.AccountService;
 import org.cinemates.user.account.AccountView;
 import org.cinemates.user.account.ProfileText;
+import org.cinemates.user.account.VisibleText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -91,6 +92,7 @@ class AuthController {
             @Nullable
             @Size(min = 1, max = 50)
             @Pattern(regexp = ProfileText.DISPLAY_NAME, message = "must be visible text without control characters")
+            @VisibleText
             String displayName) {}
 
     @PostMapping("/register")

@@ -71,6 +71,52 @@ class AccountIT extends IntegrationTest {
     }
 
     @Test
+    void displayNamesRefuseBidiControlsAndZeroWidthCharacters() {
+        Member member = register("Bidi");
+        for (String sneaky : List.of(
+                "evil\u202Egnp.exe", "a\u202Ab", "zero\u200Bwidth", "mark\u200F", "iso\u2066late", "bom\uFEFF")) {
+            String name = sneaky.translateEscapes();
+            JsonNode problem = assertProblem(
+                    member.browser()
+                            .patch("/api/users/me")
+                            .json(Map.of("displayName", name))
+                            .send(),
+                    400,
+                    "validation");
+            assertThat(problem.toString()).contains("displayName");
+            String username = uniqueName("bidi");
+            assertProblem(
+                    browser()
+                            .post("/api/auth/register")
+                            .json(Map.of(
+                                    "username", username,
+                                    "email", username + "@example.org",
+                                    "password", PASSWORD,
+                                    "displayName", name))
+                            .send(),
+                    400,
+                    "validation");
+        }
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("displayName", "Amélie \u05e9\u05dc\u05d5\u05dd".translateEscapes()))
+                        .send()
+                        .status())
+                .as("right-to-left letters themselves are fine")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void passwordsAreHashedWithArgon2idAtOwaspsMinimumOrMore() {
+        Member member = register("Hashed");
+        String hash = jdbc.sql("select password_hash from accounts where id = ?")
+                .param(member.id())
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    @Test
     void visibilityIsStoredAndReturned() {
         Member member = register("Shy");
         ApiResponse changed = member.browser()
