@@ -154,7 +154,10 @@ render_nginx() {
         "CINEMATES_CACHE_DIR=$runtime/cache" \
         "CINEMATES_ACCESS_LOG=$NGINX_DIR/logs/access.log" \
         "CINEMATES_NGINX_SNIPPETS=$SNIPPETS" \
-        "CINEMATES_NGINX_DOCS=$docs"
+        "CINEMATES_NGINX_DOCS=$docs" \
+        "CINEMATES_TRUSTED_PROXIES=${CINEMATES_TRUSTED_PROXIES:-unix:}" \
+        "CINEMATES_REAL_IP_HEADER=${CINEMATES_REAL_IP_HEADER:-X-Forwarded-For}" \
+        "CINEMATES_HSTS=${CINEMATES_HSTS:-on}"
 
     mime="$(dirname "$("$NGINX_BIN" -V 2>&1 | sed -n 's/.*--conf-path=\([^ ]*\).*/\1/p')")/mime.types"
     if [[ ! -f $mime ]]; then

@@ -94,6 +94,8 @@ launch_service() {
         export CINEMATES_BIND_ADDRESS=127.0.0.1
         export CINEMATES_DATA_DIR="$DATA_DIR"
         export CINEMATES_SERVICE_TOKEN="$token"
+        # A local run: placeholder secrets are tolerated (services refuse them anywhere else).
+        export CINEMATES_LOCAL_DEVELOPMENT=true
         for other in $(registry_services); do
             export "CINEMATES_$(svc_prefix "$other")_URL=http://127.0.0.1:$(svc_port "$other")"
         done

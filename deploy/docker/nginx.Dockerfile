@@ -37,7 +37,10 @@ ENV NGINX_ENVSUBST_FILTER=CINEMATES_ \
     CINEMATES_CACHE_DIR=/var/cache/nginx/cinemates \
     CINEMATES_ACCESS_LOG=/dev/stdout \
     CINEMATES_NGINX_SNIPPETS=/etc/nginx/cinemates/snippets \
-    CINEMATES_NGINX_DOCS=/usr/share/nginx/cinemates-docs
+    CINEMATES_NGINX_DOCS=/usr/share/nginx/cinemates-docs \
+    CINEMATES_TRUSTED_PROXIES=unix: \
+    CINEMATES_REAL_IP_HEADER=X-Forwarded-For \
+    CINEMATES_HSTS=on
 COPY deploy/docker/nginx.conf /etc/nginx/nginx.conf
 COPY edge/nginx/templates/cinemates.conf.template /etc/nginx/templates/cinemates.conf.template
 COPY edge/nginx/snippets/ /etc/nginx/cinemates/snippets/

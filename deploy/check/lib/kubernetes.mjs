@@ -228,6 +228,25 @@ export function kubernetesViolations(resources, { template, production = false, 
     if (!deployments.some((d) => labelsMatch(pdb.spec.selector?.matchLabels, d.spec.template.metadata.labels))) v.push(`PodDisruptionBudget ${pdb.metadata.name}: selects no pods`);
   }
 
+  // /internal and /actuator share each service's port: a NetworkPolicy keeps that port to the
+  // pods that call it (and monitoring), never to every pod or address.
+  const policies = byKind(resources, "NetworkPolicy");
+  for (const s of SERVICES) {
+    const d = find(resources, "Deployment", s.name);
+    if (!d) continue;
+    const mine = policies.filter((p) => (p.spec.policyTypes ?? []).includes("Ingress") && labelsMatch(p.spec.podSelector?.matchLabels, d.spec.template.metadata.labels));
+    if (!mine.length) v.push(`Deployment ${s.name}: no NetworkPolicy keeps /internal and /actuator from the rest of the cluster`);
+    for (const p of mine) {
+      for (const rule of p.spec.ingress ?? []) {
+        const open = !rule.from?.length || rule.from.some((peer) =>
+          (peer.ipBlock && /\/0$/.test(peer.ipBlock.cidr ?? "")) ||
+          (!peer.ipBlock && Object.keys(peer.podSelector ?? {}).length === 0 && Object.keys(peer.namespaceSelector ?? {}).length === 0) ||
+          (peer.namespaceSelector && Object.keys(peer.namespaceSelector).length === 0 && !peer.podSelector?.matchLabels));
+        if (open) v.push(`NetworkPolicy ${p.metadata.name}: lets every pod reach ${s.name}`);
+      }
+    }
+  }
+
   // Only the Ingress is exposed: Services are cluster-internal and select real pods.
   for (const s of services) {
     const name = s.metadata.name;

@@ -152,6 +152,9 @@ describe("the Kubernetes rules catch", () => {
   it("a stateless service without an autoscaler", () => caught("dev", (r) => r.splice(r.indexOf(get(r, "HorizontalPodAutoscaler", "activity-service")), 1), /activity-service: no HorizontalPodAutoscaler/));
   it("a stateless service without a disruption budget", () => caught("production", (r) => r.splice(r.indexOf(get(r, "PodDisruptionBudget", "web")), 1), /web: no PodDisruptionBudget/));
   it("service links left on", () => caught("dev", (r) => delete get(r, "Deployment", "preference-service").spec.template.spec.enableServiceLinks, /preference-service: enableServiceLinks/));
+  it("a service without a NetworkPolicy", () => caught("dev", (r) => r.splice(r.indexOf(get(r, "NetworkPolicy", "preference-service")), 1), /preference-service: no NetworkPolicy/));
+  it("a NetworkPolicy open to every pod", () => caught("production", (r) => { get(r, "NetworkPolicy", "user-service").spec.ingress[0].from.push({ podSelector: {} }); }, /NetworkPolicy user-service: lets every pod reach user-service/));
+  it("a NetworkPolicy rule without sources", () => caught("dev", (r) => { delete get(r, "NetworkPolicy", "movie-service").spec.ingress[0].from; }, /NetworkPolicy movie-service: lets every pod reach movie-service/));
   it("a root container", () => caught("dev", (r) => { get(r, "Deployment", "web").spec.template.spec.securityContext.runAsNonRoot = false; }, /web: runAsNonRoot/));
   it("a Secret key nobody defines", () => caught("dev", (r) => { container(r, "user-service").env.find((e) => e.name === "CINEMATES_SERVICE_TOKEN").valueFrom.secretKeyRef.key = "token"; }, /Secret cinemates-secrets key token, which does not exist/));
   it("a database owner that is not the service's login", () => caught("dev", (r) => { get(r, "Cluster", "cinemates-movies-db").spec.bootstrap.initdb.secret.name = "cinemates-users-db"; }, /Cluster cinemates-movies-db: its owner Secret/));

@@ -1,5 +1,6 @@
 import { ApiError, request } from './client';
 import type {
+  AccountSession,
   Feed,
   FriendRequest,
   Genre,
@@ -38,6 +39,11 @@ export const api = {
   updateMe: (body: { displayName?: string; bio?: string }) =>
     request<Me>('/api/users/me', { method: 'PATCH', body }),
   deleteMe: (password: string) => request<void>('/api/users/me', { method: 'DELETE', body: { password } }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('/api/users/me/password', { method: 'PUT', body: { currentPassword, newPassword } }),
+  sessions: (signal?: AbortSignal) => request<{ items: AccountSession[] }>('/api/users/me/sessions', { signal }),
+  endSession: (id: string) => request<void>(`/api/users/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  endOtherSessions: () => request<void>('/api/users/me/sessions', { method: 'DELETE' }),
 
   // --- people and friends ---
   user: (id: number, signal?: AbortSignal) => request<PublicProfile>(`/api/users/${id}`, { signal }),

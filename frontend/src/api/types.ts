@@ -37,6 +37,16 @@ export interface PublicProfile extends UserRef {
 export interface Me extends PublicProfile {
   email: string;
   createdAt: string;
+  visibility?: 'PUBLIC' | 'FRIENDS' | 'PRIVATE';
+}
+
+/** One of my sessions (a login somewhere); `current` is the one this page uses. */
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  userAgent: string;
+  current: boolean;
 }
 
 export type FriendRequestStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | string;

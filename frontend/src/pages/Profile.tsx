@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { Me } from '../api/types';
+import { ChangePassword, Sessions } from '../components/AccountSecurity';
 import { ActivityFeed, Avatar } from '../components/Activity';
 import { ErrorMessage, Notice } from '../components/Feedback';
 import { Field, TextAreaField } from '../components/Field';
@@ -148,6 +149,10 @@ export function ProfilePage() {
             empty={<p>Rate a movie and it shows up here.</p>}
           />
         </section>
+        <div className="profile-security">
+          <ChangePassword />
+          <Sessions />
+        </div>
         <div className="profile-delete">
           <DeleteAccount />
         </div>

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class FakeUserService {
     private final String serviceToken;
     private final Map<Long, Member> members = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> friends = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Long, AtomicInteger> friendIdCalls = new ConcurrentHashMap<>();
     private final AtomicInteger profileCalls = new AtomicInteger();
     private final List<String> profileQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -70,6 +72,28 @@ public final class FakeUserService {
 
     public void join(long id) {
         join(id, "user" + id, "User " + id);
+    }
+
+    /** Publishes a revoked session on the revocation list, as a logout does. */
+    public void revokeSession(String sessionId) {
+        revocations.add(Map.of(
+                "kind",
+                "SESSION",
+                "subject",
+                sessionId,
+                "revokedAt",
+                Instant.now().toString(),
+                "expiresAt",
+                Instant.now().plusSeconds(960).toString()));
+    }
+
+    /** Publishes a deleted member: every token issued until now is refused. */
+    public void revokeMember(long id) {
+        revocations.add(Map.of(
+                "kind", "SUBJECT",
+                "subject", Long.toString(id),
+                "revokedAt", Instant.now().toString(),
+                "expiresAt", Instant.now().plusSeconds(960).toString()));
     }
 
     public void befriend(long a, long b) {
@@ -138,6 +162,7 @@ public final class FakeUserService {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
             http.createContext("/internal/users", this::handle);
+            http.createContext("/internal/revocations", this::handle);
             http.setExecutor(Executors.newCachedThreadPool());
             http.start();
             return http;
@@ -157,6 +182,14 @@ public final class FakeUserService {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/internal/revocations")) {
+                // The whole list each time: the feed applies entries idempotently.
+                send(
+                        exchange,
+                        200,
+                        Map.of("items", revocations, "asOf", Instant.now().toString()));
+                return;
+            }
             Matcher friendIds = FRIEND_IDS.matcher(path);
             if (friendIds.matches()) {
                 long id = Long.parseLong(friendIds.group(1));

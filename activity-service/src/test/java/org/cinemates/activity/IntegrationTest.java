@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", TestDatabases::password);
         registry.add("cinemates.security.jwt.jwks-uri", TOKENS::jwksUri);
         registry.add("cinemates.activities.users.url", USERS::baseUrl);
+        registry.add("cinemates.security.revocations.uri", () -> USERS.baseUrl() + "/internal/revocations");
+        registry.add("cinemates.security.revocations.poll-interval", () -> "200ms");
     }
 
     protected ApiClient api() {

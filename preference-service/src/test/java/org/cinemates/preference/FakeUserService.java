@@ -21,6 +21,7 @@ public final class FakeUserService extends FakeService {
     private final String serviceToken;
     private final Map<Long, Map<String, Object>> profiles = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> friends = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeUserService(String serviceToken) {
         super("user-service");
@@ -41,6 +42,19 @@ public final class FakeUserService extends FakeService {
         profiles.remove(id);
     }
 
+    /** Publishes a revoked session on the revocation list, as a logout does. */
+    public void revokeSession(String sessionId) {
+        revocations.add(Map.of(
+                "kind",
+                "SESSION",
+                "subject",
+                sessionId,
+                "revokedAt",
+                java.time.Instant.now().toString(),
+                "expiresAt",
+                java.time.Instant.now().plusSeconds(960).toString()));
+    }
+
     public void befriend(long a, long b) {
         friends.computeIfAbsent(a, id -> ConcurrentHashMap.newKeySet()).add(b);
         friends.computeIfAbsent(b, id -> ConcurrentHashMap.newKeySet()).add(a);
@@ -55,6 +69,11 @@ public final class FakeUserService extends FakeService {
             return Answer.problem(405, "method-not-allowed", "Method not allowed");
         }
         String path = request.path();
+        if (path.equals("/internal/revocations")) {
+            // The whole list each time: the feed applies entries idempotently.
+            return Answer.json(JSON.writeValueAsString(
+                    Map.of("items", revocations, "asOf", java.time.Instant.now().toString())));
+        }
         if (path.startsWith("/internal/users/") && path.endsWith("/friend-ids")) {
             long id =
                     Long.parseLong(path.substring("/internal/users/".length(), path.length() - "/friend-ids".length()));

@@ -77,6 +77,9 @@ public abstract class IntegrationTest {
         registry.add("cinemates.security.jwt.jwks-uri", TOKENS::jwksUri);
         registry.add("cinemates.preferences.movies-url", MOVIES::baseUrl);
         registry.add("cinemates.preferences.users-url", USERS::baseUrl);
+        registry.add("cinemates.security.revocations.uri", () -> USERS.baseUrl() + "/internal/revocations");
+        registry.add("cinemates.security.revocations.poll-interval", () -> "200ms");
+        registry.add("cinemates.preferences.deleted-accounts-sweep", () -> "PT0.2S");
         registry.add("cinemates.preferences.activities-url", ACTIVITIES::baseUrl);
         registry.add("cinemates.outbox.destinations.activity-service.url", ACTIVITIES::baseUrl);
     }

@@ -3,7 +3,6 @@ package org.cinemates.user;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.cinemates.platform.ratelimit.Allowance;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -17,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accessTokenTtl lifetime of access tokens; 15 minutes at most
  * @param refreshTokenTtl lifetime of a refresh token (each rotation starts it again)
- * @param admins usernames that get the ADMIN role
+ * @param admins usernames whose accounts get the ADMIN role: the accounts holding them when the
+ *     setting is first read with them, never a later holder of the name
  * @param keys signing key handling
  * @param throttle limits on login and registration attempts
  */
@@ -32,11 +32,6 @@ public record UserSettings(
         @DefaultValue @Valid Keys keys,
         @DefaultValue @Valid Throttle throttle) {
 
-    public boolean isAdmin(String username) {
-        return admins.stream()
-                .anyMatch(admin -> admin.trim().toLowerCase(Locale.ROOT).equals(username));
-    }
-
     /**
      * @param rotationPeriod a new signing key is made when the newest is this old
      * @param encryptionSecret when set, private keys are stored encrypted with it (AES-GCM)
@@ -46,12 +41,14 @@ public record UserSettings(
             @Nullable String encryptionSecret) {}
 
     /**
-     * @param loginPerAccount failed logins allowed per account
+     * @param loginPerAccount password attempts allowed per account and client address together;
+     *     every limit must allow an attempt, so the delays grow the longer a client keeps guessing,
+     *     while the member from any other client is not held back
      * @param loginPerIp failed logins allowed per client address
      * @param registerPerIp registrations allowed per client address
      */
     public record Throttle(
-            @DefaultValue("10/15m") Allowance loginPerAccount,
+            @DefaultValue({"5/1m", "10/15m", "30/1d"}) List<Allowance> loginPerAccount,
             @DefaultValue("50/15m") Allowance loginPerIp,
             @DefaultValue("30/1h") Allowance registerPerIp) {}
 }

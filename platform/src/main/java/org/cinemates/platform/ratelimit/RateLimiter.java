@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.cinemates.platform.shared.SharedState;
@@ -23,27 +24,43 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimiter {
 
     private final String name;
-    private final int capacity;
-    private final Duration period;
     private final Cache<String, Bucket> buckets;
     private final @Nullable SharedState shared;
     private final BucketConfiguration configuration;
 
     public RateLimiter(String name, int capacity, Duration period, long maxKeys, @Nullable SharedState shared) {
+        this(name, List.of(checked(capacity, period)), maxKeys, shared);
+    }
+
+    /**
+     * A bucket with several limits at once, each of which must allow a use: {@code 5/1m,
+     * 10/15m, 30/1d} lets five uses go quickly, then slows to one every 90 seconds, then to one
+     * every 48 minutes, so the delays grow the longer a key keeps trying.
+     */
+    public RateLimiter(String name, List<Allowance> allowances, long maxKeys, @Nullable SharedState shared) {
+        if (allowances.isEmpty()) {
+            throw new IllegalArgumentException("A rate limit needs at least one allowance");
+        }
+        this.name = name;
+        this.shared = shared;
+        var builder = BucketConfiguration.builder();
+        Duration longest = Duration.ZERO;
+        for (Allowance allowance : allowances) {
+            builder.addLimit(limit -> limit.capacity(allowance.uses()).refillGreedy(allowance.uses(), allowance.per()));
+            longest = allowance.per().compareTo(longest) > 0 ? allowance.per() : longest;
+        }
+        this.configuration = builder.build();
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(longest)
+                .maximumSize(maxKeys)
+                .build();
+    }
+
+    private static Allowance checked(int capacity, Duration period) {
         if (capacity < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A rate limit needs a positive capacity and period");
         }
-        this.name = name;
-        this.capacity = capacity;
-        this.period = period;
-        this.shared = shared;
-        this.configuration = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .build();
-        this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(period)
-                .maximumSize(maxKeys)
-                .build();
+        return new Allowance(capacity, period);
     }
 
     public RateLimiter(String name, int capacity, Duration period, long maxKeys) {
@@ -77,6 +94,14 @@ public final class RateLimiter {
     /** Counts one use against {@code key} (a failed login, say) without refusing anything now. */
     public void record(String key) {
         withBucket(key, bucket -> bucket.tryConsume(1));
+    }
+
+    /** Gives back one use taken by {@link #consume} (the attempt turned out legitimate). */
+    public void refund(String key) {
+        withBucket(key, bucket -> {
+            bucket.addTokens(1);
+            return Boolean.TRUE;
+        });
     }
 
     /** Gives {@code key} its full allowance back. */
@@ -116,11 +141,13 @@ public final class RateLimiter {
     }
 
     private Bucket localBucket(String key) {
-        return buckets.get(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                        .build());
+        return buckets.get(key, k -> {
+            var builder = Bucket.builder();
+            for (var bandwidth : configuration.getBandwidths()) {
+                builder.addLimit(bandwidth);
+            }
+            return builder.build();
+        });
     }
 
     private RateLimitExceeded exceeded(long nanosToWait) {

@@ -14,4 +14,9 @@ public class RateLimiters {
     public RateLimiter create(String name, Allowance allowance) {
         return new RateLimiter(name, allowance, shared);
     }
+
+    /** A limiter whose keys must satisfy every allowance at once (growing delays). */
+    public RateLimiter create(String name, java.util.List<Allowance> allowances) {
+        return new RateLimiter(name, allowances, 100_000, shared);
+    }
 }

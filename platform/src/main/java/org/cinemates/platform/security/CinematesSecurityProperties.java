@@ -14,12 +14,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     endpoints refuse everybody
  * @param secureCookies mark cookies {@code Secure} even when the request did not arrive over HTTPS
  *     (set behind a TLS-terminating proxy that does not say so)
+ * @param revocations where revoked sessions and members are learnt
  */
 @ConfigurationProperties("cinemates.security")
 public record CinematesSecurityProperties(
         @DefaultValue Jwt jwt,
         @Nullable String serviceToken,
-        @DefaultValue("false") boolean secureCookies) {
+        @DefaultValue("false") boolean secureCookies,
+        @DefaultValue Revocations revocations) {
+
+    /**
+     * @param uri user-service's revocation list; by default {@code /internal/revocations} on the
+     *     host and port of the key set
+     * @param pollInterval how often it is fetched: the longest a revoked token still works here
+     *     without Redis
+     */
+    public record Revocations(
+            @Nullable URI uri, @DefaultValue("2s") Duration pollInterval) {}
+
+    /** The revocation list's address, set or derived from the key set's. */
+    public URI revocationsUri() {
+        if (revocations.uri() != null) {
+            return revocations.uri();
+        }
+        return jwt.jwksUri().resolve("/internal/revocations");
+    }
 
     /**
      * @param issuer the {@code iss} every token must carry

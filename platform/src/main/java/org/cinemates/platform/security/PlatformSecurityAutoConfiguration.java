@@ -1,17 +1,21 @@
 package org.cinemates.platform.security;
 
+import org.cinemates.platform.config.PlaceholderSecrets;
 import org.cinemates.platform.shared.PlatformSharedStateAutoConfiguration;
 import org.cinemates.platform.web.PlatformWebAutoConfiguration;
 import org.cinemates.platform.web.ProblemWriter;
 import org.cinemates.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -23,6 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.client.RestClient;
 
 /**
  * Token verification for every service, and the guard on {@code /internal/**}: only callers with
@@ -41,10 +46,34 @@ public class PlatformSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
 
+    /** No secret everybody knows outside local development. */
+    @Bean
+    InitializingBean placeholderSecretsRefused(Environment environment) {
+        return () -> PlaceholderSecrets.check(environment);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(CinematesSecurityProperties properties) {
         return JwtVerification.remoteDecoder(properties.jwt());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RevocationSource revocationSource(
+            CinematesSecurityProperties properties, ObjectProvider<RestClient.Builder> builder) {
+        return new HttpRevocationSource(
+                builder.getIfAvailable(RestClient::builder),
+                properties.revocationsUri(),
+                properties.serviceToken(),
+                properties.jwt().jwksTimeout());
+    }
+
+    /** Revocations reach this instance from user-service's list even without Redis. */
+    @Bean
+    RevocationFeed revocationFeed(
+            RevocationSource source, RevokedTokens revoked, CinematesSecurityProperties properties) {
+        return new RevocationFeed(source, revoked, properties.revocations().pollInterval());
     }
 
     /**

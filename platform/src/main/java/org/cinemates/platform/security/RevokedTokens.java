@@ -14,12 +14,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Access tokens that stop working before they expire: one token (its holder logged out) or every
- * token of a member issued up to a moment (the account was deleted). With shared state (Redis)
- * every service and instance sees a revocation at once; without it, the instance that revoked
- * does, and the others within the token lifetime.
+ * Access tokens that stop working before they expire: one token, every token of one session (its
+ * holder logged out, the session was ended) or every token of a member issued up to a moment (the
+ * account was deleted). With shared state (Redis) every service and instance sees a revocation at
+ * once; without it, the instance that revoked does, and the others when their {@link
+ * RevocationFeed} next polls user-service's list (a few seconds).
  */
 public class RevokedTokens {
+
+    /** The claim naming the session an access token belongs to. */
+    public static final String SESSION_CLAIM = "sid";
 
     private static final Duration LOCAL_MEMORY = Duration.ofHours(1);
 
@@ -56,11 +60,34 @@ public class RevokedTokens {
         shared.put(subjectKey(subject), now.toString(), tokenLifetime.plusMinutes(1));
     }
 
+    /** Revokes every token of session {@code sessionId} (its {@code sid} claim). */
+    public void revokeSession(String sessionId, Duration tokenLifetime) {
+        Instant now = clock.instant();
+        local.put(sessionKey(sessionId), now);
+        shared.put(sessionKey(sessionId), now.toString(), tokenLifetime.plusMinutes(1));
+    }
+
+    /** Applies an entry of the published revocation list to this instance. */
+    public void apply(Revocation revocation) {
+        if (!revocation.expiresAt().isAfter(clock.instant())) {
+            return;
+        }
+        String key = switch (revocation.kind()) {
+            case SESSION -> sessionKey(revocation.subject());
+            case SUBJECT -> subjectKey(revocation.subject());
+        };
+        local.asMap().merge(key, revocation.revokedAt(), (known, added) -> known.isAfter(added) ? known : added);
+    }
+
     public boolean isRevoked(Jwt token) {
         String id = token.getId();
         String subject = token.getSubject();
+        String session = token.getClaimAsString(SESSION_CLAIM);
         Instant issued = token.getIssuedAt();
         if (id != null && local.getIfPresent(tokenKey(id)) != null) {
+            return true;
+        }
+        if (session != null && local.getIfPresent(sessionKey(session)) != null) {
             return true;
         }
         if (subject != null && revokedAfter(local.getIfPresent(subjectKey(subject)), issued)) {
@@ -72,6 +99,9 @@ public class RevokedTokens {
         }
         if (subject != null) {
             keys.add(subjectKey(subject));
+        }
+        if (session != null) {
+            keys.add(sessionKey(session));
         }
         if (keys.isEmpty()) {
             return false;
@@ -85,10 +115,12 @@ public class RevokedTokens {
             return true;
         }
         if (subject != null) {
-            String revokedAt = found.get(at);
-            return revokedAt != null && revokedAfter(Instant.parse(revokedAt), issued);
+            String revokedAt = found.get(at++);
+            if (revokedAt != null && revokedAfter(Instant.parse(revokedAt), issued)) {
+                return true;
+            }
         }
-        return false;
+        return session != null && found.get(at) != null;
     }
 
     /** A decoder that also refuses revoked tokens. */
@@ -108,6 +140,10 @@ public class RevokedTokens {
 
     private static String tokenKey(String id) {
         return "revoked:token:" + id;
+    }
+
+    private static String sessionKey(String session) {
+        return "revoked:session:" + session;
     }
 
     private static String subjectKey(String subject) {

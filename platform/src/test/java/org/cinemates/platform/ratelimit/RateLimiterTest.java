@@ -24,6 +24,56 @@ class RateLimiterTest {
     }
 
     @Test
+    void severalAllowancesMakeTheWaitGrowTheLongerAKeyTries() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(
+                "growing", java.util.List.of(Allowance.valueOf("1/1s"), Allowance.valueOf("2/1h")), 100, null);
+        limiter.consume("k");
+        assertThatThrownBy(() -> limiter.consume("k"))
+                .isInstanceOfSatisfying(
+                        RateLimitExceeded.class,
+                        e -> assertThat(e.retryAfterSeconds())
+                                .as("at first a short wait")
+                                .isEqualTo(1L));
+        Thread.sleep(1_100);
+        limiter.consume("k");
+        assertThatThrownBy(() -> limiter.consume("k"))
+                .isInstanceOfSatisfying(
+                        RateLimitExceeded.class,
+                        e -> assertThat(e.retryAfterSeconds())
+                                .as("then the longer limit decides")
+                                .isGreaterThan(60L));
+        limiter.reset("k");
+        limiter.consume("k");
+    }
+
+    @Test
+    void concurrentConsumersNeverExceedTheAllowance() throws Exception {
+        RateLimiter limiter = new RateLimiter("race", Allowance.valueOf("5/1h"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var granted = new java.util.concurrent.atomic.AtomicInteger();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 50; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                try {
+                    limiter.consume("k");
+                    granted.incrementAndGet();
+                } catch (RateLimitExceeded e) {
+                    // refused, as it should be past the allowance
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        assertThat(granted.get()).isEqualTo(5);
+    }
+
+    @Test
     void recordingCountsWithoutRefusingAndCheckingSpendsNothing() {
         RateLimiter limiter = new RateLimiter("failures", Allowance.valueOf("2/15m"));
         limiter.ensureAvailable("k");

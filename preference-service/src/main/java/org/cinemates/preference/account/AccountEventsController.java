@@ -42,10 +42,12 @@ class AccountEventsController {
 
     private final ApplicationEventPublisher events;
     private final EventTraces traces;
+    private final DeletedAccounts deletedAccounts;
 
-    AccountEventsController(ApplicationEventPublisher events, EventTraces traces) {
+    AccountEventsController(ApplicationEventPublisher events, EventTraces traces, DeletedAccounts deletedAccounts) {
         this.events = events;
         this.traces = traces;
+        this.deletedAccounts = deletedAccounts;
     }
 
     /**
@@ -79,6 +81,7 @@ class AccountEventsController {
         }
         Optional<AccountDeleted> deleted = event.payload().accept(MEANING);
         deleted.ifPresent(account -> {
+            deletedAccounts.record(account.userId());
             events.publishEvent(account);
             log.info("Deleted the data of deleted account {}", account.userId());
         });

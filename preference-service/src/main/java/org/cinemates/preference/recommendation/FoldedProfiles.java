@@ -3,8 +3,10 @@ package org.cinemates.preference.recommendation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import org.cinemates.preference.account.AccountDeleted;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.ModelMetadata;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,5 +34,11 @@ class FoldedProfiles {
         return folded.get(
                 new FoldKey(memberId, model.metadata(), mine.learned().size(), mine.fingerprint()),
                 key -> Folded.of(model, mine.learned()));
+    }
+
+    /** A deleted member's fold-in goes with the account. */
+    @EventListener
+    void forget(AccountDeleted deleted) {
+        folded.asMap().keySet().removeIf(key -> key.memberId() == deleted.userId());
     }
 }

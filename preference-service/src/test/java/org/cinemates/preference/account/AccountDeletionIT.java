@@ -64,6 +64,82 @@ class AccountDeletionIT extends IntegrationTest {
     }
 
     @Test
+    void aDeletedAccountsTokenIsRefusedAndARacingWriteDoesNotSurvive() {
+        Member leaving = member("Racing");
+        long movie = MOVIES.add("Ronin");
+        rate(leaving, movie);
+
+        assertThat(deliver(batch("ACCOUNT_DELETED", leaving.id())).status()).isEqualTo(200);
+
+        assertProblem(
+                api().put("/api/preferences/ratings/" + movie)
+                        .bearer(leaving.token())
+                        .json(Map.of("score", 5, "review", "orphan"))
+                        .send(),
+                401,
+                "unauthenticated");
+        assertProblem(
+                api().get("/api/preferences/ratings").bearer(leaving.token()).send(), 401);
+        assertProblem(
+                api().put("/api/preferences/watchlist/" + movie)
+                        .bearer(leaving.token())
+                        .send(),
+                401);
+
+        // A write that checked before the deletion arrived and committed after it.
+        storeRating(leaving, movie, 4.0, java.time.Instant.now());
+        jdbc.sql("insert into watchlist (user_id, movie_id, added_at) values (?, ?, now())")
+                .params(leaving.id(), movie)
+                .update();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    assertThat(storedRatings(leaving)).isZero();
+                    assertThat(jdbc.sql("select count(*) from watchlist where user_id = ?")
+                                    .param(leaving.id())
+                                    .query(Long.class)
+                                    .single())
+                            .isZero();
+                });
+    }
+
+    @Test
+    void aLoggedOutSessionsTokenIsRefusedWithinSeconds() {
+        Member member = member("Leaver");
+        String session = UUID.randomUUID().toString();
+        String token = org.cinemates.platform.test.TestTokens.sign(
+                org.cinemates.platform.test.TestTokens.claimsBuilder(member.id(), member.username(), List.of("USER"))
+                        .claim("sid", session)
+                        .build(),
+                TOKENS.key(),
+                "at+jwt");
+        long movie = MOVIES.add("Thief");
+        assertThat(api().put("/api/preferences/ratings/" + movie)
+                        .bearer(token)
+                        .json(Map.of("score", 4))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+
+        USERS.revokeSession(session);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(3))
+                .untilAsserted(() -> assertProblem(
+                        api().put("/api/preferences/ratings/" + movie)
+                                .bearer(token)
+                                .json(Map.of("score", 5))
+                                .send(),
+                        401));
+        assertThat(api().get("/api/preferences/ratings")
+                        .bearer(member.token())
+                        .send()
+                        .status())
+                .as("the member's other sessions go on")
+                .isEqualTo(200);
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void eachDeletionIsHandledInTheTraceItWasWrittenIn(CapturedOutput output) {
         Member traced = member("Traced");

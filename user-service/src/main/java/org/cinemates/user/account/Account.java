@@ -22,12 +22,14 @@ public record Account(
         String bio,
         String passwordHash,
         String roles,
+        Visibility visibility,
         Instant createdAt,
         Instant updatedAt,
         @Version @Nullable Long version) {
 
     static Account create(String username, String email, String displayName, String passwordHash, Instant now) {
-        return new Account(null, username, email, displayName, "", passwordHash, "USER", now, now, null);
+        return new Account(
+                null, username, email, displayName, "", passwordHash, "USER", Visibility.FRIENDS, now, now, null);
     }
 
     public long requireId() {
@@ -41,8 +43,9 @@ public record Account(
         return new LinkedHashSet<>(Arrays.asList(roles.split(",")));
     }
 
-    Account withProfile(String displayName, String bio, Instant now) {
-        return new Account(id, username, email, displayName, bio, passwordHash, roles, createdAt, now, version);
+    Account withProfile(String displayName, String bio, Visibility visibility, Instant now) {
+        return new Account(
+                id, username, email, displayName, bio, passwordHash, roles, visibility, createdAt, now, version);
     }
 
     Account withRoles(Set<String> newRoles, Instant now) {
@@ -54,12 +57,14 @@ public record Account(
                 bio,
                 passwordHash,
                 String.join(",", newRoles),
+                visibility,
                 createdAt,
                 now,
                 version);
     }
 
     Account withPasswordHash(String passwordHash, Instant now) {
-        return new Account(id, username, email, displayName, bio, passwordHash, roles, createdAt, now, version);
+        return new Account(
+                id, username, email, displayName, bio, passwordHash, roles, visibility, createdAt, now, version);
     }
 }

@@ -1,5 +1,6 @@
 package org.cinemates.user.account;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,14 +9,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.cinemates.platform.security.AuthCookies;
 import org.cinemates.platform.security.CinematesSecurityProperties;
 import org.cinemates.platform.security.CurrentUser;
-import org.cinemates.platform.security.RevokedTokens;
 import org.cinemates.platform.text.FreeText;
 import org.cinemates.platform.text.VisibleText;
 import org.cinemates.platform.text.WellFormedText;
-import org.cinemates.user.UserSettings;
+import org.cinemates.platform.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -35,18 +36,10 @@ class AccountController {
 
     private final AccountService accounts;
     private final CinematesSecurityProperties security;
-    private final RevokedTokens revokedTokens;
-    private final UserSettings settings;
 
-    AccountController(
-            AccountService accounts,
-            CinematesSecurityProperties security,
-            RevokedTokens revokedTokens,
-            UserSettings settings) {
+    AccountController(AccountService accounts, CinematesSecurityProperties security) {
         this.accounts = accounts;
         this.security = security;
-        this.revokedTokens = revokedTokens;
-        this.settings = settings;
     }
 
     @GetMapping("/me")
@@ -54,16 +47,26 @@ class AccountController {
         return AccountView.of(accounts.current(user.id()));
     }
 
-    /** Fields left out (or null) stay as they are. */
+    /** Fields left out (or null) stay as they are; a field not listed here is refused. */
     record ProfileChange(
-            @Nullable @VisibleText(max = ProfileText.DISPLAY_NAME_MAX)
+            @Nullable @VisibleText(max = ProfileText.DISPLAY_NAME_MAX) @NoHiddenCharacters
             String displayName,
 
-            @Nullable @FreeText(max = ProfileText.BIO_MAX) String bio) {}
+            @Nullable @FreeText(max = ProfileText.BIO_MAX) String bio,
+
+            @Nullable Visibility visibility,
+            @JsonAnySetter @Nullable Map<String, Object> unknown) {}
 
     @PatchMapping("/me")
     AccountView update(CurrentUser user, @Valid @RequestBody ProfileChange change) {
-        return AccountView.of(accounts.updateProfile(user.id(), change.displayName(), change.bio()));
+        if (change.unknown() != null && !change.unknown().isEmpty()) {
+            String field = change.unknown().keySet().iterator().next();
+            throw new ValidationFailed(
+                    field.length() > 50 ? field.substring(0, 50) : field,
+                    "is not a profile field (displayName, bio, visibility)");
+        }
+        return AccountView.of(
+                accounts.updateProfile(user.id(), change.displayName(), change.bio(), change.visibility()));
     }
 
     record AccountDeletion(
@@ -72,9 +75,7 @@ class AccountController {
     @DeleteMapping("/me")
     ResponseEntity<Void> delete(
             CurrentUser user, @Valid @RequestBody AccountDeletion deletion, HttpServletRequest request) {
-        accounts.delete(user.id(), deletion.password());
-        // Its tokens stop working everywhere now (with shared state), not when they expire.
-        revokedTokens.revokeSubject(String.valueOf(user.id()), settings.accessTokenTtl());
+        accounts.delete(user.id(), deletion.password(), request.getRemoteAddr());
         boolean secure = request.isSecure() || security.secureCookies();
         ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();
         for (ResponseCookie cookie : AuthCookies.cleared(secure)) {

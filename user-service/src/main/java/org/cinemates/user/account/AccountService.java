@@ -16,7 +16,7 @@ import org.cinemates.platform.events.AccountDeleted;
 import org.cinemates.platform.events.Joined;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.outbox.Outbox;
-import org.cinemates.user.UserSettings;
+import org.cinemates.user.revocation.RevocationLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,7 +30,9 @@ public class AccountService {
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final Outbox outbox;
-    private final UserSettings settings;
+    private final ConfiguredAdmins admins;
+    private final PasswordAttempts attempts;
+    private final RevocationLog revocations;
     private final Clock clock;
     /** Checked against when nobody has the login, so that case costs as much as a wrong password. */
     private final String decoyHash;
@@ -40,13 +42,17 @@ public class AccountService {
             PasswordEncoder passwords,
             PasswordPolicy policy,
             Outbox outbox,
-            UserSettings settings,
+            ConfiguredAdmins admins,
+            PasswordAttempts attempts,
+            RevocationLog revocations,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.policy = policy;
         this.outbox = outbox;
-        this.settings = settings;
+        this.admins = admins;
+        this.attempts = attempts;
+        this.revocations = revocations;
         this.clock = clock;
         this.decoyHash = hash("decoy password never used by anyone");
     }
@@ -121,7 +127,7 @@ public class AccountService {
 
     public Set<String> roles(Account account) {
         Set<String> roles = new LinkedHashSet<>(account.roleSet());
-        if (settings.isAdmin(account.username())) {
+        if (admins.isAdmin(account)) {
             roles.add("ADMIN");
         }
         return roles;
@@ -147,26 +153,53 @@ public class AccountService {
     }
 
     @Transactional
-    public Account updateProfile(long id, @Nullable String displayName, @Nullable String bio) {
+    public Account updateProfile(
+            long id, @Nullable String displayName, @Nullable String bio, @Nullable Visibility visibility) {
         Account account = current(id);
         String newName = displayName != null ? displayName.trim() : account.displayName();
         String newBio = bio != null ? bio.strip() : account.bio();
-        Account saved = accounts.save(account.withProfile(newName, newBio, now()));
+        Visibility newVisibility = visibility != null ? visibility : account.visibility();
+        Account saved = accounts.save(account.withProfile(newName, newBio, newVisibility, now()));
         if (!newName.equals(account.displayName())) {
             outbox.append(new ProfileUpdated(id, account.username(), newName));
         }
         return saved;
     }
 
-    /** Deletes the account with its sessions, friendships and requests. */
+    /**
+     * Deletes the account with its sessions, friendships and requests; its access tokens stop
+     * working in every service.
+     *
+     * @param client the caller's address, for throttling the password check
+     */
     @Transactional
-    public void delete(long id, String password) {
+    public void delete(long id, String password, String client) {
         Account account = current(id);
+        confirmPassword(account, password, client);
+        accounts.deleteById(id);
+        outbox.append(new AccountDeleted(id));
+        revocations.revokeMember(id);
+    }
+
+    /**
+     * Changes the password, after checking the current one (throttled like logins). Ending the
+     * member's other sessions is the caller's business.
+     */
+    @Transactional
+    public void changePassword(long id, String currentPassword, String newPassword, String client) {
+        Account account = current(id);
+        confirmPassword(account, currentPassword, client);
+        policy.check(newPassword, account.username(), account.email());
+        accounts.save(account.withPasswordHash(hash(newPassword), now()));
+    }
+
+    private void confirmPassword(Account account, String password, String client) {
+        String key = PasswordAttempts.accountKey(account.requireId());
+        attempts.take(key, client);
         if (!passwords.matches(password, account.passwordHash())) {
             throw new WrongPassword();
         }
-        accounts.deleteById(id);
-        outbox.append(new AccountDeleted(id));
+        attempts.succeeded(key, client);
     }
 
     public List<PublicProfile> search(String query, int limit) {

@@ -3,7 +3,14 @@ package org.cinemates.user.account;
 import java.time.Instant;
 
 /** The signed-in member's own view of the account. */
-public record AccountView(long id, String username, String displayName, String email, String bio, Instant createdAt) {
+public record AccountView(
+        long id,
+        String username,
+        String displayName,
+        String email,
+        String bio,
+        Visibility visibility,
+        Instant createdAt) {
 
     public static AccountView of(Account account) {
         return new AccountView(
@@ -12,6 +19,7 @@ public record AccountView(long id, String username, String displayName, String e
                 account.displayName(),
                 account.email(),
                 account.bio(),
+                account.visibility(),
                 account.createdAt());
     }
 }

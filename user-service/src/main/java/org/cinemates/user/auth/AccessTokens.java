@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.cinemates.platform.security.CinematesSecurityProperties;
 import org.cinemates.platform.security.CsrfTokens;
 import org.cinemates.platform.security.CurrentUserArgumentResolver;
+import org.cinemates.platform.security.RevokedTokens;
 import org.cinemates.user.UserSettings;
 import org.cinemates.user.account.Account;
 import org.cinemates.user.signing.KeyRing;
@@ -47,7 +48,8 @@ class AccessTokens {
         return ttl;
     }
 
-    String issue(Account account, Set<String> roles, String xsrfHash) {
+    /** @param sessionId the session the token belongs to: ending it ends the token too */
+    String issue(Account account, Set<String> roles, String xsrfHash, UUID sessionId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(jwt.issuer())
@@ -61,6 +63,7 @@ class AccessTokens {
                 .claim(CurrentUserArgumentResolver.USERNAME_CLAIM, account.username())
                 .claim(CurrentUserArgumentResolver.ROLES_CLAIM, List.copyOf(roles))
                 .claim(CsrfTokens.CLAIM, xsrfHash)
+                .claim(RevokedTokens.SESSION_CLAIM, sessionId.toString())
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .type("at+jwt")

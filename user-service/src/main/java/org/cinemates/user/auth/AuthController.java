@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.UUID;
 import org.cinemates.platform.ratelimit.RateLimiter;
 import org.cinemates.platform.ratelimit.RateLimiters;
 import org.cinemates.platform.security.AuthCookies;
@@ -18,9 +19,12 @@ import org.cinemates.user.UserSettings;
 import org.cinemates.user.account.Account;
 import org.cinemates.user.account.AccountService;
 import org.cinemates.user.account.AccountView;
+import org.cinemates.user.account.NoHiddenCharacters;
 import org.cinemates.user.account.ProfileText;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
+
+    private static final int MAX_TOKEN_LENGTH = 8192;
 
     private static final java.util.regex.Pattern TOKEN_SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,100}");
 
@@ -90,7 +96,7 @@ class AuthController {
 
             @NotNull @Size(max = 1024) @WellFormedText String password,
 
-            @Nullable @VisibleText(max = ProfileText.DISPLAY_NAME_MAX)
+            @Nullable @VisibleText(max = ProfileText.DISPLAY_NAME_MAX) @NoHiddenCharacters
             String displayName) {}
 
     @PostMapping("/register")
@@ -98,7 +104,7 @@ class AuthController {
         registrationsPerAddress.consume(request.getRemoteAddr());
         Account account = accounts.register(
                 new AccountService.NewAccount(body.username(), body.email(), body.password(), body.displayName()));
-        Session session = sessions.start(account);
+        Session session = sessions.start(account, request.getHeader(HttpHeaders.USER_AGENT));
         return ResponseEntity.created(URI.create("/api/users/" + account.requireId()))
                 .headers(cookies.of(session, request, null))
                 .body(AccountView.of(account));
@@ -120,7 +126,8 @@ class AuthController {
 
     @PostMapping("/login")
     ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        Session session = logins.login(body.login(), body.password(), request.getRemoteAddr());
+        Session session = logins.login(
+                body.login(), body.password(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
         return ResponseEntity.ok().headers(cookies.of(session, request, null)).body(LoginResponse.of(session));
     }
 
@@ -134,13 +141,24 @@ class AuthController {
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
         sessions.end(AuthCookies.read(request, AuthCookies.REFRESH_TOKEN));
-        // The access token dies with the session, in every service, not only when it expires.
+        // The access token dies with the session, in every service, not only when it expires; an
+        // API client without cookies ends the session of the token it presents.
         String access = AuthCookies.read(request, AuthCookies.ACCESS_TOKEN);
-        if (access != null) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (access == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            access = authorization.substring(7).strip();
+        }
+        if (access != null && access.length() <= MAX_TOKEN_LENGTH) {
             try {
-                revokedTokens.revoke(tokens.decode(access));
-            } catch (JwtException e) {
-                // Expired or forged: nothing to revoke.
+                Jwt token = tokens.decode(access);
+                revokedTokens.revoke(token);
+                String session = token.getClaimAsString(RevokedTokens.SESSION_CLAIM);
+                String subject = token.getSubject();
+                if (session != null && subject != null) {
+                    sessions.endIfOpen(Long.parseLong(subject), UUID.fromString(session));
+                }
+            } catch (JwtException | IllegalArgumentException e) {
+                // Expired, forged or not ours: nothing to revoke.
             }
         }
         return ResponseEntity.noContent().headers(cookies.cleared(request)).build();

@@ -29,7 +29,8 @@ class AccountIT extends IntegrationTest {
         Member member = register("Me");
         JsonNode me = member.browser().get("/api/users/me").send().json();
         assertThat(me.propertyNames())
-                .containsExactlyInAnyOrder("id", "username", "displayName", "email", "bio", "createdAt");
+                .containsExactlyInAnyOrder("id", "username", "displayName", "email", "bio", "visibility", "createdAt");
+        assertThat(me.path("visibility").asString()).isEqualTo("FRIENDS");
         assertThat(me.path("displayName").asString()).isEqualTo("The Me");
     }
 
@@ -67,6 +68,111 @@ class AccountIT extends IntegrationTest {
                 .singleElement()
                 .asString()
                 .contains("\"displayName\":\"Éditrice\"");
+    }
+
+    @Test
+    void displayNamesRefuseBidiControlsAndZeroWidthCharacters() {
+        Member member = register("Bidi");
+        for (String sneaky : List.of(
+                "evil\u202Egnp.exe", "a\u202Ab", "zero\u200Bwidth", "mark\u200F", "iso\u2066late", "bom\uFEFF")) {
+            String name = sneaky.translateEscapes();
+            JsonNode problem = assertProblem(
+                    member.browser()
+                            .patch("/api/users/me")
+                            .json(Map.of("displayName", name))
+                            .send(),
+                    400,
+                    "validation");
+            assertThat(problem.toString()).contains("displayName");
+            String username = uniqueName("bidi");
+            assertProblem(
+                    browser()
+                            .post("/api/auth/register")
+                            .json(Map.of(
+                                    "username", username,
+                                    "email", username + "@example.org",
+                                    "password", PASSWORD,
+                                    "displayName", name))
+                            .send(),
+                    400,
+                    "validation");
+        }
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("displayName", "Amélie \u05e9\u05dc\u05d5\u05dd".translateEscapes()))
+                        .send()
+                        .status())
+                .as("right-to-left letters themselves are fine")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void passwordsAreHashedWithArgon2idAtOwaspsMinimumOrMore() {
+        Member member = register("Hashed");
+        String hash = jdbc.sql("select password_hash from accounts where id = ?")
+                .param(member.id())
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    @Test
+    void visibilityIsStoredAndReturned() {
+        Member member = register("Shy");
+        ApiResponse changed = member.browser()
+                .patch("/api/users/me")
+                .json(Map.of("visibility", "PRIVATE"))
+                .send();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().path("visibility").asString()).isEqualTo("PRIVATE");
+        assertThat(member.browser()
+                        .get("/api/users/me")
+                        .send()
+                        .json()
+                        .path("visibility")
+                        .asString())
+                .isEqualTo("PRIVATE");
+        assertThat(member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "still private"))
+                        .send()
+                        .json()
+                        .path("visibility")
+                        .asString())
+                .isEqualTo("PRIVATE");
+    }
+
+    @Test
+    void profileEditsRefuseUnknownFieldsAndBadValues() {
+        Member member = register("Strict");
+        assertProblem(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("visibility", "EVERYONE"))
+                        .send(),
+                400);
+        assertProblem(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("visibility", 3))
+                        .send(),
+                400);
+        JsonNode unknown = assertProblem(
+                member.browser()
+                        .patch("/api/users/me")
+                        .json(Map.of("bio", "ok", "role", "ADMIN"))
+                        .send(),
+                400,
+                "validation");
+        assertThat(unknown.toString()).contains("role");
+        assertThat(member.browser()
+                        .get("/api/users/me")
+                        .send()
+                        .json()
+                        .path("bio")
+                        .asString())
+                .as("nothing of a refused edit is kept")
+                .isEmpty();
     }
 
     @Test

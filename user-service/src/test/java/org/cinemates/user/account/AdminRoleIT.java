@@ -7,6 +7,7 @@ import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.platform.test.TestTokens;
 import org.cinemates.user.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 @TestPropertySource(properties = "cinemates.users.admins=configured_admin")
@@ -70,17 +71,59 @@ class AdminRoleIT extends IntegrationTest {
                 "user-not-found");
     }
 
+    @Autowired
+    ConfiguredAdmins configuredAdmins;
+
     @Test
-    void usernamesInTheAdminSettingAreAdmins() {
+    void aListedNameRegisteredAfterTheSettingWasReadDoesNotBecomeAdmin() {
         ApiResponse joined = browser()
                 .post("/api/auth/register")
                 .json(java.util.Map.of(
                         "username", "Configured_Admin", "email", "configured.admin@example.org", "password", PASSWORD))
                 .send();
-        assertThat(TestTokens.roles(joined.setCookie("access_token")
-                        .orElseThrow()
-                        .split(";")[0]
-                        .substring("access_token=".length())))
-                .contains("ADMIN");
+        assertThat(joined.status()).isEqualTo(201);
+        assertThat(TestTokens.roles(accessCookie(joined))).containsExactly("USER");
+    }
+
+    @Test
+    void theSettingBindsToTheAccountHoldingTheNameAndNeverToALaterHolder() {
+        Member admin = register("Boss");
+        configuredAdmins.bind(java.util.List.of(admin.username().toUpperCase(java.util.Locale.ROOT)));
+        ApiResponse login = browser()
+                .post("/api/auth/login")
+                .json(java.util.Map.of("login", admin.username(), "password", PASSWORD))
+                .send();
+        assertThat(TestTokens.roles(login.json().path("accessToken").asString()))
+                .containsExactly("USER", "ADMIN");
+
+        assertThat(admin.browser()
+                        .delete("/api/users/me")
+                        .json(java.util.Map.of("password", PASSWORD))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        ApiResponse again = browser()
+                .post("/api/auth/register")
+                .json(java.util.Map.of(
+                        "username",
+                        admin.username(),
+                        "email",
+                        "new." + admin.username() + "@example.org",
+                        "password",
+                        PASSWORD))
+                .send();
+        assertThat(again.status()).isEqualTo(201);
+        configuredAdmins.bind(java.util.List.of(admin.username())); // as at the next start
+        assertThat(TestTokens.roles(accessCookie(again))).containsExactly("USER");
+        ApiResponse relogin = browser()
+                .post("/api/auth/login")
+                .json(java.util.Map.of("login", admin.username(), "password", PASSWORD))
+                .send();
+        assertThat(TestTokens.roles(relogin.json().path("accessToken").asString()))
+                .containsExactly("USER");
+    }
+
+    private static String accessCookie(ApiResponse response) {
+        return response.setCookie("access_token").orElseThrow().split(";")[0].substring("access_token=".length());
     }
 }
