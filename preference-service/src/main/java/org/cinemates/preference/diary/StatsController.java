@@ -94,7 +94,7 @@ class StatsController {
             months[entry.watchedOn().getMonthValue() - 1]++;
             BigDecimal score = entry.score();
             if (score != null) {
-                histogram[score.multiply(BigDecimal.TWO).intValueExact() - 1]++;
+                histogram[score.multiply(BigDecimal.valueOf(2)).intValueExact() - 1]++;
                 total[0] = total[0].add(score);
                 scored[0]++;
                 latestScore.put(entry.movieId(), score);
@@ -105,7 +105,7 @@ class StatsController {
         List<ScoreCount> scores = new ArrayList<>();
         for (int i = 0; i < histogram.length; i++) {
             scores.add(new ScoreCount(
-                    BigDecimal.valueOf(i + 1).divide(BigDecimal.TWO).setScale(1), histogram[i]));
+                    BigDecimal.valueOf(i + 1).divide(BigDecimal.valueOf(2)).setScale(1), histogram[i]));
         }
         List<MonthCount> byMonth = new ArrayList<>();
         for (int i = 0; i < months.length; i++) {
