@@ -58,6 +58,26 @@ public final class FakeMovieService extends FakeService {
         return id;
     }
 
+    /** Adds a movie exactly as given (for catalogues read from MovieLens files). */
+    public void put(
+            long id,
+            String title,
+            @org.jspecify.annotations.Nullable Integer year,
+            String imdbId,
+            @org.jspecify.annotations.Nullable Long tmdbId) {
+        Map<String, Object> movie = new LinkedHashMap<>();
+        movie.put("id", id);
+        movie.put("title", title);
+        movie.put("year", year);
+        movie.put("genres", List.of());
+        movie.put("imdbId", imdbId);
+        movie.put("imdbTitleId", "tt" + imdbId);
+        movie.put("tmdbId", tmdbId);
+        movie.put("popularity", 0);
+        movie.put("tags", List.of());
+        movies.put(id, JSON.writeValueAsString(movie));
+    }
+
     /** An id the catalogue does not have. */
     public long unknownId() {
         return IDS.incrementAndGet();

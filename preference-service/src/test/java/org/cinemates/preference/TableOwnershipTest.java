@@ -29,7 +29,8 @@ class TableOwnershipTest {
             "community_imports", "community",
             "watchlist", "watchlist",
             "diary_entries", "diary",
-            "liked_movies", "diary");
+            "liked_movies", "diary",
+            "history_imports", "history");
 
     private static final List<String> VERBS = List.of("from", "join", "into", "update", "table");
 

@@ -108,6 +108,10 @@ final class HistoryFiles {
             if (name.endsWith("/")) {
                 continue;
             }
+            if (lower.equals("cinemates.json") && files.size() > 1) {
+                // This service's own export: its CSV files beside it hold the same, by catalogue ids.
+                continue;
+            }
             if (lower.endsWith(".json")) {
                 source = "TRAKT";
                 rows.addAll(trakt(name, text(name, file.getValue())));

@@ -222,11 +222,26 @@ class HistoryImportIT extends IntegrationTest {
         Map<Long, JsonNode> byMovie = new LinkedHashMap<>();
         entries.path("items")
                 .forEach(item -> byMovie.put(item.path("movie").path("id").asLong(), item));
-        assertThat(byMovie.get(lantern).path("score").decimalValue()).isEqualByComparingTo("4.5");
-        assertThat(byMovie.get(amelie).path("rewatch").asBoolean()).isTrue();
-        assertThat(byMovie.get(amelie).path("tags").toString()).isEqualTo("[\"paris\",\"cosy\"]");
-        assertThat(byMovie.get(harbour).path("review").asString()).isEqualTo("Slow & lovely.\nAgain soon.");
-        assertThat(byMovie.get(twinB).path("watchedOn").asString()).isEqualTo("2024-03-05");
+        assertThat(java.util.Objects.requireNonNull(byMovie.get(lantern))
+                        .path("score")
+                        .decimalValue())
+                .isEqualByComparingTo("4.5");
+        assertThat(java.util.Objects.requireNonNull(byMovie.get(amelie))
+                        .path("rewatch")
+                        .asBoolean())
+                .isTrue();
+        assertThat(java.util.Objects.requireNonNull(byMovie.get(amelie))
+                        .path("tags")
+                        .toString())
+                .isEqualTo("[\"paris\",\"cosy\"]");
+        assertThat(java.util.Objects.requireNonNull(byMovie.get(harbour))
+                        .path("review")
+                        .asString())
+                .isEqualTo("Slow & lovely.\nAgain soon.");
+        assertThat(java.util.Objects.requireNonNull(byMovie.get(twinB))
+                        .path("watchedOn")
+                        .asString())
+                .isEqualTo("2024-03-05");
         Map<Long, String> scores = ratings(ann);
         assertThat(scores)
                 .containsEntry(lantern, "4.5")
@@ -484,7 +499,9 @@ class HistoryImportIT extends IntegrationTest {
         byte[] first = Uploads.download(base(), gus.token(), "/api/preferences/export");
         Map<String, byte[]> files = Uploads.unzip(first);
         assertThat(files).containsKeys("cinemates.json", "letterboxd-import.csv", "watchlist.csv", "likes.csv");
-        assertThat(new String(files.get("letterboxd-import.csv"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(
+                        java.util.Objects.requireNonNull(files.get("letterboxd-import.csv")),
+                        java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("LetterboxdURI,tmdbID,imdbID,Title,Year,Directors,Rating,Rating10,WatchedDate,Rewatch,"
                         + "Tags,Review");
 
@@ -521,7 +538,8 @@ class HistoryImportIT extends IntegrationTest {
 
     /** The export's data without the moments things were stored at. */
     private static String comparable(byte[] export) {
-        JsonNode json = JSON.readTree(Uploads.unzip(export).get("cinemates.json"));
+        JsonNode json = JSON.readTree(
+                java.util.Objects.requireNonNull(Uploads.unzip(export).get("cinemates.json")));
         json.path("ratings").forEach(rating -> ((tools.jackson.databind.node.ObjectNode) rating).remove("ratedAt"));
         return json.toString();
     }

@@ -30,14 +30,14 @@ import org.springframework.web.multipart.MultipartFile;
 /** Bringing my history in: upload, preview, choices, apply, undo. */
 @RestController
 @RequestMapping("/api/preferences/imports")
-class ImportController {
+class HistoryImportController {
 
     static final int MAX_REVIEW_ROWS = 500;
 
     private final ImportService imports;
     private final MovieCatalog catalog;
 
-    ImportController(ImportService imports, MovieCatalog catalog) {
+    HistoryImportController(ImportService imports, MovieCatalog catalog) {
         this.imports = imports;
         this.catalog = catalog;
     }
@@ -123,7 +123,7 @@ class ImportController {
         HistoryImports.Stored stored = imports.find(userId, id);
         List<ReviewRow> review = null;
         List<InvalidRow> invalid = null;
-        if (withRows && !stored.state().equals("ANALYSING")) {
+        if (withRows && !stored.state().equals("ANALYSING") && !stored.state().equals("APPLYING")) {
             List<Analysed.Row> rows = imports.toReview(id, MAX_REVIEW_ROWS);
             MovieLookup movies = catalog.lookup(
                     rows.stream().flatMap(row -> row.candidates().stream()).toList());
