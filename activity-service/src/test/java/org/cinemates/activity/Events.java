@@ -12,6 +12,7 @@ import org.cinemates.platform.events.CinematesEvent;
 import org.cinemates.platform.events.DeliveredEvent;
 import org.cinemates.platform.events.EventJson;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.events.RatingDeleted;
@@ -88,6 +89,21 @@ public final class Events {
 
     public static Map<String, Object> reviewed(long user, long movie, double score, String review, Instant at) {
         return event(new Reviewed(user, movie, BigDecimal.valueOf(score), review), at);
+    }
+
+    public static Map<String, Object> logged(
+            long user, long movie, long entry, double score, String review, boolean rewatch, Instant at) {
+        return event(
+                new Logged(
+                        user,
+                        movie,
+                        entry,
+                        java.time.LocalDate.parse("2026-11-20"),
+                        BigDecimal.valueOf(score),
+                        review,
+                        rewatch,
+                        false),
+                at);
     }
 
     public static Map<String, Object> ratingDeleted(long user, long movie, Instant at) {

@@ -68,7 +68,10 @@ class ArchitectureTest {
         }
     }
 
-    /** Other features read members' ratings through {@code MemberRatings}, nothing else of the package. */
+    /**
+     * Other features read members' ratings through {@code MemberRatings} and change them (the
+     * diary, imports) through {@code RatingUpdates}, nothing else of the package.
+     */
     @Test
     void ratingsAreReadThroughTheirApiOnly() {
         noClasses()
@@ -76,7 +79,8 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("..preference.rating..")
                 .should()
                 .dependOnClassesThat(resideInAPackage("..preference.rating..")
-                        .and(not(nameMatching("org\\.cinemates\\.preference\\.rating\\.MemberRatings(\\$.*)?"))))
+                        .and(not(nameMatching(
+                                "org\\.cinemates\\.preference\\.rating\\.(MemberRatings|RatingUpdates)(\\$.*)?"))))
                 .check(CLASSES);
         noClasses()
                 .that()

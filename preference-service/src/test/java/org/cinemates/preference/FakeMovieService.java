@@ -33,11 +33,21 @@ public final class FakeMovieService extends FakeService {
 
     /** Adds a movie with these genres and tags to the catalogue. */
     public long add(String title, List<String> genres, List<String> tags) {
+        return add(title, null, genres, tags);
+    }
+
+    /** Adds a movie of this year to the catalogue (IMDb id {@code tt} and the id; TMDb id ten times the id). */
+    public long add(String title, int year) {
+        return add(title, year, List.of("Drama"), List.of());
+    }
+
+    private long add(
+            String title, @org.jspecify.annotations.Nullable Integer year, List<String> genres, List<String> tags) {
         long id = IDS.incrementAndGet();
         Map<String, Object> movie = new LinkedHashMap<>();
         movie.put("id", id);
         movie.put("title", title);
-        movie.put("year", 1990 + (int) (id % 30));
+        movie.put("year", year != null ? year : 1990 + (int) (id % 30));
         movie.put("genres", genres);
         movie.put("imdbId", String.format("%07d", id));
         movie.put("imdbTitleId", String.format("tt%07d", id));
@@ -46,6 +56,26 @@ public final class FakeMovieService extends FakeService {
         movie.put("tags", tags);
         movies.put(id, JSON.writeValueAsString(movie));
         return id;
+    }
+
+    /** Adds a movie exactly as given (for catalogues read from MovieLens files). */
+    public void put(
+            long id,
+            String title,
+            @org.jspecify.annotations.Nullable Integer year,
+            String imdbId,
+            @org.jspecify.annotations.Nullable Long tmdbId) {
+        Map<String, Object> movie = new LinkedHashMap<>();
+        movie.put("id", id);
+        movie.put("title", title);
+        movie.put("year", year);
+        movie.put("genres", List.of());
+        movie.put("imdbId", imdbId);
+        movie.put("imdbTitleId", "tt" + imdbId);
+        movie.put("tmdbId", tmdbId);
+        movie.put("popularity", 0);
+        movie.put("tags", List.of());
+        movies.put(id, JSON.writeValueAsString(movie));
     }
 
     /** An id the catalogue does not have. */
@@ -70,6 +100,10 @@ public final class FakeMovieService extends FakeService {
                 return byIds(ids);
             }
             String size = request.param("size");
+            if ("title".equals(request.param("sort"))) {
+                String page = request.param("page");
+                return catalogue(page != null ? Integer.parseInt(page) : 0, size != null ? Integer.parseInt(size) : 20);
+            }
             return search(size != null ? Integer.parseInt(size) : 20);
         }
         if (request.path().startsWith("/api/movies/")) {
@@ -96,6 +130,18 @@ public final class FakeMovieService extends FakeService {
             }
         }
         return Answer.json("{\"items\":[" + String.join(",", items) + "]}");
+    }
+
+    /** The whole catalogue, page by page (by id, which is enough to walk it). */
+    private Answer catalogue(int page, int size) {
+        List<String> items = movies.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .skip((long) page * size)
+                .limit(size)
+                .map(Map.Entry::getValue)
+                .toList();
+        return Answer.json("{\"items\":[" + String.join(",", items) + "],\"page\":" + page + ",\"size\":" + size
+                + ",\"total\":" + movies.size() + ",\"sort\":\"title\",\"approximate\":false}");
     }
 
     private Answer search(int size) {

@@ -27,7 +27,10 @@ class TableOwnershipTest {
             "ratings", "rating",
             "community_ratings", "community",
             "community_imports", "community",
-            "watchlist", "watchlist");
+            "watchlist", "watchlist",
+            "diary_entries", "diary",
+            "liked_movies", "diary",
+            "history_imports", "history");
 
     private static final List<String> VERBS = List.of("from", "join", "into", "update", "table");
 

@@ -6,5 +6,6 @@ public enum ActivityType {
     BEFRIENDED,
     RATED,
     REVIEWED,
-    WATCHLISTED
+    WATCHLISTED,
+    LOGGED
 }

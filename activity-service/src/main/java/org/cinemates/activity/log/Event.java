@@ -11,6 +11,7 @@ import org.cinemates.platform.events.Befriended;
 import org.cinemates.platform.events.CinematesEvent;
 import org.cinemates.platform.events.DeliveredEvent;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.events.RatingDeleted;
@@ -119,6 +120,11 @@ record Event(
         @Override
         public Event watchlistRemoved(WatchlistRemoved event) {
             return movie(EventType.WATCHLIST_REMOVED, event.movieId(), null, null);
+        }
+
+        @Override
+        public Event logged(Logged event) {
+            return movie(EventType.LOGGED, event.movieId(), event.score(), event.review());
         }
 
         private Event naming(EventType type, String username, String displayName) {

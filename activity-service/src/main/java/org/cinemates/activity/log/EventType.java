@@ -17,7 +17,9 @@ enum EventType {
     REVIEWED(ActivityType.REVIEWED, Mark.Kind.RATING, false),
     RATING_DELETED(null, Mark.Kind.RATING, true),
     WATCHLISTED(ActivityType.WATCHLISTED, Mark.Kind.WATCHLIST, false),
-    WATCHLIST_REMOVED(null, Mark.Kind.WATCHLIST, true);
+    WATCHLIST_REMOVED(null, Mark.Kind.WATCHLIST, true),
+    // Every viewing is its own activity: nothing later replaces it.
+    LOGGED(ActivityType.LOGGED, null, false);
 
     private final @Nullable ActivityType activity;
     private final Mark.@Nullable Kind kind;

@@ -158,6 +158,8 @@ class Ingest {
                     joined.add(Activities.NewActivity.of(event, ActivityType.JOINED));
                     joinedNames.add(names(event));
                 }
+                // A viewing is never replaced or taken back by a later event: stored as it comes.
+                case LOGGED -> joined.add(Activities.NewActivity.of(event, ActivityType.LOGGED));
                 case PROFILE_UPDATED -> renames.add(names(event));
                 case ACCOUNT_DELETED -> {
                     // Applied above.

@@ -6,6 +6,7 @@ import static org.cinemates.activity.Events.batch;
 import static org.cinemates.activity.Events.befriended;
 import static org.cinemates.activity.Events.event;
 import static org.cinemates.activity.Events.joined;
+import static org.cinemates.activity.Events.logged;
 import static org.cinemates.activity.Events.profileUpdated;
 import static org.cinemates.activity.Events.rated;
 import static org.cinemates.activity.Events.ratingDeleted;
@@ -321,6 +322,20 @@ class IngestIT extends IntegrationTest {
         // A rating of the same movie is another thing: removing the watchlist entry leaves it.
         deliver(rated(ann, 1, 3.5, at(40)), watchlistRemoved(ann, 1, at(50)));
         assertThat(types(ownActivity(ann))).containsExactly("RATED", "WATCHLISTED");
+    }
+
+    @Test
+    void eachLoggedViewingIsAnActivityOfItsOwnBesideTheRating() {
+        long ann = member();
+        deliver(logged(ann, 1, 40, 4.5, "Better twice", false, at(10)), rated(ann, 1, 4.5, at(10)));
+        deliver(logged(ann, 1, 41, 4.0, "Third time", true, at(20)));
+        deliver(ratingDeleted(ann, 1, at(30)));
+
+        JsonNode items = ownActivity(ann);
+        assertThat(types(items)).containsExactly("LOGGED", "LOGGED");
+        assertThat(items.get(0).path("score").decimalValue()).isEqualByComparingTo("4.0");
+        assertThat(items.get(0).path("review").asString()).isEqualTo("Third time");
+        assertThat(items.get(1).path("movieId").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,8 @@ public sealed interface CinematesEvent
                 Reviewed,
                 RatingDeleted,
                 Watchlisted,
-                WatchlistRemoved {
+                WatchlistRemoved,
+                Logged {
 
     /** The member who did it: the event's actor. */
     long userId();
@@ -59,5 +60,7 @@ public sealed interface CinematesEvent
         R watchlisted(Watchlisted event);
 
         R watchlistRemoved(WatchlistRemoved event);
+
+        R logged(Logged event);
     }
 }

@@ -17,17 +17,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final java.util.Map<String, Long> maxBytesByPath;
     private final ProblemWriter problems;
 
     public BodySizeLimitFilter(long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, java.util.Map.of(), problems);
+    }
+
+    /** @param maxBytesByPath limits for exact request paths, instead of {@code maxBytes} */
+    public BodySizeLimitFilter(long maxBytes, java.util.Map<String, Long> maxBytesByPath, ProblemWriter problems) {
+        this.defaultMaxBytes = maxBytes;
+        this.maxBytesByPath = java.util.Map.copyOf(maxBytesByPath);
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytesByPath.getOrDefault(request.getRequestURI(), defaultMaxBytes);
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, new BodyTooLarge(maxBytes).getBody());
             return;

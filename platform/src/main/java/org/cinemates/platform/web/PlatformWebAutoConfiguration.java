@@ -109,8 +109,13 @@ public class PlatformWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSettings settings, ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(settings.maxBodySize().toBytes(), problems));
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(
+                settings.maxBodySize().toBytes(),
+                settings.maxBodySizeByPath().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                                java.util.Map.Entry::getKey,
+                                size -> size.getValue().toBytes())),
+                problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

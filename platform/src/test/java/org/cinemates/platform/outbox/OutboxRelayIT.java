@@ -29,6 +29,7 @@ import org.cinemates.platform.events.DeliveredEvent;
 import org.cinemates.platform.events.EventJson;
 import org.cinemates.platform.events.InvalidEvent;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.events.RatingDeleted;
@@ -233,6 +234,7 @@ class OutboxRelayIT {
                 new RatingDeleted(3, 7),
                 new Watchlisted(3, 8),
                 new WatchlistRemoved(3, 8),
+                new Logged(3, 9, 5, java.time.LocalDate.parse("2026-11-01"), new BigDecimal("4.5"), null, true, true),
                 new AccountDeleted(4));
         assertThat(appended)
                 .extracting(CinematesEvent::type)

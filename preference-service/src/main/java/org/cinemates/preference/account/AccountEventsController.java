@@ -10,6 +10,7 @@ import org.cinemates.platform.events.EventBatch;
 import org.cinemates.platform.events.EventJson;
 import org.cinemates.platform.events.InvalidEvent;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.events.RatingDeleted;
@@ -141,6 +142,11 @@ class AccountEventsController {
 
         @Override
         public Optional<AccountDeleted> watchlistRemoved(WatchlistRemoved event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> logged(Logged event) {
             return Optional.empty();
         }
     };

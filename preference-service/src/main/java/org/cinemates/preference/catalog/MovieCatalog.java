@@ -214,6 +214,38 @@ public class MovieCatalog {
         return popular;
     }
 
+    /**
+     * Every movie of the catalogue, page by page in title order (for matching imported titles):
+     * not remembered, like {@link #lookupWithoutRemembering}.
+     *
+     * @param limit at most this many movies
+     * @throws DependencyUnavailable when movie-service cannot say
+     */
+    public List<Movie> everyMovie(int limit) {
+        List<Movie> all = new ArrayList<>();
+        for (int page = 0; all.size() < limit; page++) {
+            int asked = page;
+            List<JsonNode> answered;
+            try {
+                answered = remote.call(Dependency.MOVIE_SERVICE, () -> movies.page("title", asked, MAX_IDS_PER_CALL))
+                        .items();
+            } catch (HttpClientErrorException e) {
+                log.warn("movie-service refused to list its catalogue: {}", e.getStatusCode());
+                throw new DependencyUnavailable(Dependency.MOVIE_SERVICE.serviceName());
+            }
+            for (JsonNode json : answered) {
+                Movie movie = movie(json);
+                if (movie != null) {
+                    all.add(movie);
+                }
+            }
+            if (answered.size() < MAX_IDS_PER_CALL) {
+                break;
+            }
+        }
+        return all;
+    }
+
     /** A movie from movie-service's JSON; null for anything without a numeric id. */
     private static @Nullable Movie movie(@Nullable JsonNode json) {
         if (json == null || !json.isObject() || !json.path("id").isIntegralNumber()) {

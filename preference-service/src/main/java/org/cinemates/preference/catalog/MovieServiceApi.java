@@ -23,4 +23,7 @@ interface MovieServiceApi {
 
     @GetExchange("/api/movies")
     MovieList search(@RequestParam("sort") String sort, @RequestParam("size") int size);
+
+    @GetExchange("/api/movies")
+    MovieList page(@RequestParam("sort") String sort, @RequestParam("page") int page, @RequestParam("size") int size);
 }
