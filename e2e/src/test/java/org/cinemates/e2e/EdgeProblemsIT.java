@@ -58,6 +58,9 @@ class EdgeProblemsIT extends EndToEnd {
             "GET /api/movies/" + id + "?probe=" + UUID.randomUUID() + " HTTP/1.1\r\nIf-Match: \"garbage\"",
             "GET /api/movies/caf\u00e9 HTTP/1.1",
             "GET /api/movies/a%2Fb HTTP/1.1",
+            // Dot segments that leave /api once nginx decodes them: never the web app's page.
+            "GET /api/users/me/friends/..%2F..%2F..%2F..%2Fetc%2Fpasswd HTTP/1.1",
+            "GET /api/..%2Ffavicon.svg HTTP/1.1",
             "GET /api/movies/1 HTTP/1.1\r\nX-Odd: a\u0001b",
             "CONNECT 127.0.0.1:80 HTTP/1.1",
             "BREW /api/movies HTTP/1.1",
