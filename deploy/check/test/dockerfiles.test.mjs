@@ -2,11 +2,11 @@
 // and sized by its container; the edge image renders the one nginx template completely, with the
 // API docs page at /api/docs.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, cpSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { envOf, lintDockerfile, renderNginxTemplate, stagesOf } from "../lib/dockerfile.mjs";
+import { edgeConfiguration, nginxArguments } from "../lib/edge.mjs";
 import { paths, readText, REPO, SERVICES } from "../lib/files.mjs";
 import { run, which } from "../lib/tools.mjs";
 
@@ -114,32 +114,9 @@ describe("the edge image", () => {
       t.skip("no nginx here");
       return;
     }
-    const dir = mkdtempSync(join(tmpdir(), "cinemates-edge-"));
-    after(() => rmSync(dir, { recursive: true, force: true }));
-    for (const sub of ["conf.d", "cache", "www", "logs"]) mkdirSync(join(dir, sub), { recursive: true });
-    writeFileSync(join(dir, "www/index.html"), "<!doctype html><title>Cinemates</title>\n");
-    // The image's defaults, with the upstream names (which only resolve inside Compose or
-    // Kubernetes) and the image's paths moved into a temporary folder.
-    const testEnv = {
-      ...env,
-      ...Object.fromEntries(SERVICES.map((s) => [`CINEMATES_${s.area}_UPSTREAM`, `127.0.0.1:${s.port}`])),
-      CINEMATES_WEB_ROOT: join(dir, "www"),
-      CINEMATES_CACHE_DIR: join(dir, "cache/cinemates"),
-      CINEMATES_ACCESS_LOG: join(dir, "logs/access.log"),
-      CINEMATES_NGINX_SNIPPETS: paths.nginxSnippets,
-      CINEMATES_NGINX_DOCS: docsDir,
-    };
-    writeFileSync(join(dir, "conf.d/cinemates.conf"), renderNginxTemplate(template, testEnv));
-    const mime = existsSync("/etc/nginx/mime.types") ? "/etc/nginx/mime.types" : join(dir, "mime.types");
-    if (!existsSync(mime)) writeFileSync(mime, "types { text/html html; application/javascript js; text/css css; }\n");
-    const main = readText(paths.nginxConf)
-      .replaceAll("/etc/nginx/mime.types", mime)
-      .replaceAll("/etc/nginx/conf.d", join(dir, "conf.d"))
-      .replaceAll("/var/cache/nginx", join(dir, "cache"))
-      .replaceAll("/tmp/nginx.pid", join(dir, "nginx.pid"))
-      .replaceAll("/dev/stderr", join(dir, "logs/error.log"));
-    writeFileSync(join(dir, "nginx.conf"), main);
-    const result = run("nginx", ["-t", "-p", `${dir}/`, "-c", join(dir, "nginx.conf"), "-e", join(dir, "logs/error.log")]);
+    const config = edgeConfiguration();
+    after(config.remove);
+    const result = run("nginx", ["-t", ...nginxArguments(config)]);
     assert.equal(result.status, 0, result.stderr);
   });
 
