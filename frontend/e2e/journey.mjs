@@ -151,6 +151,13 @@ async function rateWithKeyboard(page, score) {
   expect(await target.isChecked(), `the ${score} stars radio should be checked after ArrowRight`);
 }
 
+/** Clicks the star (or half star) drawn for the score, as a person with a mouse would. */
+async function clickStar(page, score) {
+  await page.locator(`label[for="${await page.getByRole('radio', { name: score === 1 ? '1 star' : `${score} stars` }).getAttribute('id')}"]`).click();
+  const target = page.getByRole('radio', { name: score === 1 ? '1 star' : `${score} stars` });
+  expect(await target.isChecked(), `the ${score} stars radio should be checked after a click on its star`);
+}
+
 async function openFirstResult(page) {
   const first = page.getByRole('list', { name: 'Search results' }).locator('.movie-card-title a').first();
   await first.waitFor({ timeout: STEP_TIMEOUT });
@@ -188,6 +195,27 @@ async function main() {
   const b = await ctxB.newPage();
   watch(a, 'A');
   watch(b, 'B');
+
+  await step('a first visit, signed out, makes no request that fails', async () => {
+    const failures = [];
+    const onResponse = (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    };
+    const onFailed = (request) => failures.push(`failed ${request.method()} ${request.url()}`);
+    const onConsole = (message) => {
+      if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+    };
+    a.on('response', onResponse);
+    a.on('requestfailed', onFailed);
+    a.on('console', onConsole);
+    await a.goto(`${BASE}/`);
+    await heading(a, 'Sign in');
+    await settle(a);
+    a.off('response', onResponse);
+    a.off('requestfailed', onFailed);
+    a.off('console', onConsole);
+    expect(failures.length === 0, `a signed-out first visit logged: ${failures.join('; ')}`);
+  });
 
   await step('the sign-up page answers', async () => {
     const response = await a.goto(`${BASE}/signup`);
@@ -239,11 +267,13 @@ async function main() {
     }
     bMovie = await openFirstResult(b);
     await settle(b);
+    // Arrow keys: saved once the keys stop, without a button.
     await rateWithKeyboard(b, 4.5);
+    await b.getByText('Saved your rating: 4.5 stars.').waitFor();
     await b.getByLabel('Review (optional)').fill(`Watched it again with ${people.a.displayName}. Still wonderful.`);
-    await b.getByRole('button', { name: /^(Save|Update) rating$/ }).click();
-    await b.getByText('Saved your rating: 4.5 stars, with your review.').waitFor();
-    await b.getByRole('button', { name: 'Update rating' }).waitFor();
+    await b.getByRole('button', { name: 'Save review' }).click();
+    await b.getByText('Saved your review.').waitFor();
+    await b.getByRole('button', { name: 'Update review' }).waitFor();
     await snapshot(b, 'movie-rated-by-b');
   });
 
@@ -292,7 +322,7 @@ async function main() {
     genre = options.includes('Comedy') ? 'Comedy' : options[0];
     await select.selectOption(genre);
     await a.getByLabel('Sort by').selectOption('popularity');
-    await a.getByRole('search', { name: 'Movies' }).getByRole('button', { name: 'Search' }).click();
+    await a.getByRole('search', { name: 'Filter the catalogue' }).getByRole('button', { name: 'Search' }).click();
     await a.waitForURL((url) => url.searchParams.get('genre') === genre);
     await settle(a);
     const metas = await a.getByRole('list', { name: 'Search results' }).locator('.movie-card-meta').allTextContents();
@@ -302,15 +332,31 @@ async function main() {
     await snapshot(a, 'browse-genre-filter');
   });
 
+  await step('A finds a movie from the header search box, by keyboard', async () => {
+    const box = a.getByRole('combobox', { name: 'Search movies' });
+    await box.fill('toy');
+    const options = a.getByRole('listbox', { name: 'Suggested movies' }).getByRole('option');
+    await options.first().waitFor();
+    expect((await box.getAttribute('aria-expanded')) === 'true', 'the combobox should say it is expanded');
+    const first = (await options.first().locator('.header-search-title').textContent())?.trim();
+    await snapshot(a, 'header-search-suggestions');
+    await box.press('ArrowDown');
+    expect((await options.first().getAttribute('aria-selected')) === 'true', 'ArrowDown should choose the first suggestion');
+    await box.press('Enter');
+    await heading(a, first);
+    await a.goBack();
+    await heading(a, 'Browse movies');
+  });
+
   await step('A opens a movie page, rates it and saves it to the watchlist', async () => {
     aMovie = await openFirstResult(a);
     await settle(a);
     await a.getByRole('heading', { name: 'Similar movies' }).waitFor();
     await a.getByRole('heading', { name: 'Friends’ scores' }).waitFor();
-    await rateWithKeyboard(a, 4);
-    await a.getByRole('button', { name: /^(Save|Update) rating$/ }).click();
+    // One click on the fourth star saves the rating: there is no Save button for the score.
+    await clickStar(a, 4);
     await a.getByText('Saved your rating: 4 stars.').waitFor();
-    await a.getByRole('button', { name: 'Update rating' }).waitFor();
+    await a.getByRole('heading', { name: 'Your rating' }).waitFor();
     await a.getByRole('button', { name: 'Add to watchlist' }).click();
     await a.getByText('Added to your watchlist.').waitFor();
     await a.getByRole('button', { name: 'Remove from watchlist' }).waitFor();

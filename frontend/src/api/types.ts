@@ -106,6 +106,8 @@ export interface RatingSummary extends MaybeDegraded {
   myScore?: number | null;
   myReview?: string | null;
   friends: { user: UserRef; score: number }[];
+  /** The community data imported with the catalogue (MovieLens raters, not members). */
+  community?: { count: number; average: number } | null;
 }
 
 export interface SavedRating {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { personName } from '../format';
 import { useSession } from '../session/session';
+import { SearchBox } from './SearchBox';
 
 const NAV = [
   { to: '/', label: 'Home', end: true },
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Logo />
             <span>Cinemates</span>
           </Link>
+          <SearchBox />
           {user && (
             <>
               <button
