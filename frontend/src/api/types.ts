@@ -77,6 +77,9 @@ export interface Activity {
   createdAt: string;
   /** Present on the home page's friendActivity. */
   movie?: Movie | null;
+  likeCount?: number;
+  commentCount?: number;
+  likedByMe?: boolean;
 }
 
 export interface Feed extends MaybeDegraded {

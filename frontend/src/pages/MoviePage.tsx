@@ -11,6 +11,8 @@ import { useTitle } from '../components/Layout';
 import { genreList, MovieCard, MovieGrid, MovieGridItem } from '../components/MovieCard';
 import { Poster } from '../components/Poster';
 import { RatingInput } from '../components/RatingInput';
+import { RecommendToFriend } from '../components/RecommendToFriend';
+import { AddToList } from '../components/AddToList';
 import { Stars } from '../components/Stars';
 import { formatScore, movieTitle, personName, plural, starsText } from '../format';
 
@@ -319,6 +321,10 @@ function MovieDetails({ movie }: { movie: Movie }) {
           </p>
           {summary.data && <ScoreSources summary={summary.data} />}
           <WatchlistButton movieId={movie.id} />
+          <div className="movie-actions">
+            <RecommendToFriend movieId={movie.id} title={movieTitle(movie)} />
+            <AddToList movieId={movie.id} title={movieTitle(movie)} />
+          </div>
           {imdb && (
             <p className="external-link">
               <a href={imdb} rel="noopener noreferrer" target="_blank">
