@@ -1,7 +1,7 @@
 // The social layer's endpoints (lists, recommending to a friend, likes, comments, notifications,
 // privacy), as ../shared API.md "Additions" names them.
 import { request } from './client';
-import type { Movie, UserRef } from './types';
+import type { Movie, RatingsPage, UserRef } from './types';
 
 export type Visibility = 'PUBLIC' | 'FRIENDS' | 'PRIVATE';
 
@@ -71,6 +71,8 @@ export const social = {
 
   // --- lists ---
   myLists: (signal?: AbortSignal) => request<{ items: MovieList[] }>('/api/preferences/lists', { signal }),
+  memberRatings: (userId: number, signal?: AbortSignal) =>
+    request<RatingsPage>(`/api/preferences/members/${userId}/ratings`, { query: { page: 0, size: 12 }, signal }),
   memberLists: (userId: number, signal?: AbortSignal) =>
     request<{ items: MovieList[] }>(`/api/preferences/members/${userId}/lists`, { signal }),
   list: (id: number, signal?: AbortSignal) => request<MovieList>(`/api/preferences/lists/${id}`, { signal, expireSession: false }),

@@ -219,6 +219,19 @@ describe('lists', () => {
 });
 
 describe('privacy', () => {
+  it('a member page shows what their setting lets me see, and says plainly what it hides', async () => {
+    stubFetch(worldRoutes());
+    const view = renderApp('/members/2');
+    const ratings = await screen.findByRole('list', { name: 'Bob Brown’s latest ratings' });
+    expect(ratings).toHaveTextContent('The Godfather');
+    expect(await screen.findByText('No lists you can see.')).toBeInTheDocument();
+    view.unmount();
+
+    renderApp('/members/3');
+    expect(await screen.findAllByText('Cat shares this only with friends, or keeps it private.')).toHaveLength(2);
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it('the profile sets who sees my ratings, diary, lists and activity', async () => {
     setCookie('XSRF-TOKEN=t');
     const { calls } = stubFetch({

@@ -62,6 +62,12 @@ export function worldRoutes(): Record<string, StubResponse> {
       },
     },
     'GET /api/users/me/friends': { body: { items: [bob] } },
+    'GET /api/preferences/members/2/ratings': {
+      body: { items: [{ movie: MOVIES[2], score: 5, review: null, ratedAt: '2025-03-02T12:00:00Z' }], page: 0, size: 12, total: 1 },
+    },
+    'GET /api/preferences/members/2/lists': { body: { items: [] } },
+    'GET /api/preferences/members/3/ratings': { status: 403, body: { status: 403, detail: 'Only friends may see this.' } },
+    'GET /api/preferences/members/3/lists': { status: 403, body: { status: 403, detail: 'Only friends may see this.' } },
     'GET /api/users/me/friend-requests?direction=incoming': {
       body: { items: [{ id: 7, fromUser: cat, toUser: ME, status: 'PENDING', createdAt: '2025-03-01T00:00:00Z' }] },
     },
