@@ -20,7 +20,7 @@ export interface MovieList {
   visibility: Visibility;
   items?: ListItem[];
   /** Some list summaries count their movies without listing them. */
-  itemCount?: number;
+  movieCount?: number;
   createdAt: string;
   updatedAt: string;
 }

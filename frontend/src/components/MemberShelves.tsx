@@ -58,7 +58,7 @@ export function MemberShelves({ userId, name }: { userId: number; name: string }
                   </h3>
                   <p className="muted">
                     {visibilityLabel(l.visibility)}
-                    {l.itemCount !== undefined ? ` · ${plural(l.itemCount, 'movie')}` : ''}
+                    {l.movieCount !== undefined ? ` · ${plural(l.movieCount, 'movie')}` : ''}
                   </p>
                 </li>
               ))}

@@ -91,7 +91,7 @@ export function ListsPage() {
                     <p className="muted">
                       {visibilityLabel(list.visibility)}
                       {list.ranked ? ' · ranked' : ''}
-                      {list.itemCount !== undefined ? ` · ${list.itemCount} movies` : ''} · updated {formatDate(list.updatedAt)}
+                      {list.movieCount !== undefined ? ` · ${list.movieCount} movies` : ''} · updated {formatDate(list.updatedAt)}
                     </p>
                     {list.description && <p>{list.description}</p>}
                   </li>
