@@ -34,7 +34,13 @@ public final class FakeUserService extends FakeService {
         profile.put("username", username);
         profile.put("displayName", displayName);
         profile.put("bio", "Bio of " + username);
-        profiles.put(id, profile);
+        profile.put("visibility", "FRIENDS");
+        profiles.put(id, new ConcurrentHashMap<>(profile));
+    }
+
+    /** Who may see the member's data: PUBLIC, FRIENDS (the default) or PRIVATE, as PATCH /api/users/me sets it. */
+    public void visibility(long id, String visibility) {
+        profiles.get(id).put("visibility", visibility);
     }
 
     /** Deletes the account: its profile is gone, its friendships stay in the test's hands. */

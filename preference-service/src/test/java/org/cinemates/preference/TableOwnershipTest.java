@@ -30,7 +30,9 @@ class TableOwnershipTest {
             "watchlist", "watchlist",
             "diary_entries", "diary",
             "liked_movies", "diary",
-            "history_imports", "history");
+            "history_imports", "history",
+            "movie_lists", "list",
+            "movie_list_items", "list");
 
     private static final List<String> VERBS = List.of("from", "join", "into", "update", "table");
 

@@ -11,6 +11,8 @@ import org.cinemates.platform.events.Befriended;
 import org.cinemates.platform.events.CinematesEvent;
 import org.cinemates.platform.events.DeliveredEvent;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ListWithdrawn;
+import org.cinemates.platform.events.Listed;
 import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
@@ -125,6 +127,16 @@ record Event(
         @Override
         public Event logged(Logged event) {
             return movie(EventType.LOGGED, event.movieId(), event.score(), event.review());
+        }
+
+        @Override
+        public Event listed(Listed event) {
+            return new Event(eventId, EventType.LISTED, actorId, occurredAt, null, null, null, null, null);
+        }
+
+        @Override
+        public Event listWithdrawn(ListWithdrawn event) {
+            return new Event(eventId, EventType.LIST_WITHDRAWN, actorId, occurredAt, null, null, null, null, null);
         }
 
         private Event naming(EventType type, String username, String displayName) {

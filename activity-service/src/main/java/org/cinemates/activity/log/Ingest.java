@@ -164,6 +164,7 @@ class Ingest {
                 case ACCOUNT_DELETED -> {
                     // Applied above.
                 }
+                case LISTED, LIST_WITHDRAWN -> count.ignored++;
                 default -> {
                     Mark mark = mark(event);
                     Event before = newestPerThing.get(mark.key());

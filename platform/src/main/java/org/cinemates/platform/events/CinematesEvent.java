@@ -19,7 +19,9 @@ public sealed interface CinematesEvent
                 RatingDeleted,
                 Watchlisted,
                 WatchlistRemoved,
-                Logged {
+                Logged,
+                Listed,
+                ListWithdrawn {
 
     /** The member who did it: the event's actor. */
     long userId();
@@ -62,5 +64,9 @@ public sealed interface CinematesEvent
         R watchlistRemoved(WatchlistRemoved event);
 
         R logged(Logged event);
+
+        R listed(Listed event);
+
+        R listWithdrawn(ListWithdrawn event);
     }
 }

@@ -2,6 +2,7 @@ package org.cinemates.preference.people;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
@@ -18,10 +19,21 @@ interface UserServiceApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Profiles(List<Profile> items) {}
 
+    /** A member as other services see them, with who may see their data (absent from older versions). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Account(long id, @Nullable String visibility) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Accounts(List<Account> items) {}
+
     @GetExchange("/internal/users/{id}/friend-ids")
     FriendIds friendIds(@PathVariable long id);
 
     /** At most {@value People#MAX_IDS_PER_CALL} ids, comma-separated; unknown ids are left out. */
     @GetExchange("/internal/users")
     Profiles profiles(@RequestParam("ids") String ids);
+
+    /** The same endpoint as {@link #profiles}, read for the members' visibility. */
+    @GetExchange("/internal/users")
+    Accounts accounts(@RequestParam("ids") String ids);
 }

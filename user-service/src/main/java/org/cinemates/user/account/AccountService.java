@@ -220,6 +220,14 @@ public class AccountService {
                 .collect(Collectors.toMap(PublicProfile::id, Function.identity()));
     }
 
+    /** The accounts with these ids as other services see them: with who may see their data. */
+    public Map<Long, Account> accountsIn(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(ids).stream().collect(Collectors.toMap(Account::requireId, Function.identity()));
+    }
+
     private String hash(String password) {
         return java.util.Objects.requireNonNull(passwords.encode(password), "encoders hash every non-null password");
     }

@@ -9,7 +9,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Profiles in bulk for other services (activity-service names the actors of a feed). */
+/**
+ * Profiles in bulk for other services: activity-service names the actors of a feed, and both
+ * it and preference-service read each member's {@code visibility} to decide who may see their
+ * data.
+ */
 @RestController
 @RequestMapping("/internal/users")
 class InternalAccountsController {
@@ -20,7 +24,17 @@ class InternalAccountsController {
         this.accounts = accounts;
     }
 
-    record Profiles(Collection<PublicProfile> items) {}
+    /** A public profile, and who may see the member's ratings, reviews, diary, lists and activity. */
+    record InternalProfile(long id, String username, String displayName, String bio, Visibility visibility) {
+
+        static InternalProfile of(Account account) {
+            PublicProfile profile = PublicProfile.of(account);
+            return new InternalProfile(
+                    profile.id(), profile.username(), profile.displayName(), profile.bio(), account.visibility());
+        }
+    }
+
+    record Profiles(Collection<InternalProfile> items) {}
 
     record Roles(String username, java.util.Set<String> roles) {}
 
@@ -39,6 +53,8 @@ class InternalAccountsController {
 
     @GetMapping
     Profiles profiles(@RequestParam @Size(max = 500) List<Long> ids) {
-        return new Profiles(accounts.profiles(ids).values());
+        return new Profiles(accounts.accountsIn(ids).values().stream()
+                .map(InternalProfile::of)
+                .toList());
     }
 }

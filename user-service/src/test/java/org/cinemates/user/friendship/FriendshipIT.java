@@ -251,6 +251,14 @@ class FriendshipIT extends IntegrationTest {
                 .header("X-Service-Token", SERVICE_TOKEN)
                 .send();
         assertThat(ids(profiles)).containsExactlyInAnyOrder(ann.id(), bob.id());
+        assertThat(profiles.json()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("visibility").asString())
+                        .toList())
+                .as("every member's visibility, FRIENDS until they choose")
+                .containsExactly("FRIENDS", "FRIENDS");
+        assertThat(profiles.json().path("items").get(0).has("email")).isFalse();
     }
 
     private static ApiResponse ask(Member from, long to) {
