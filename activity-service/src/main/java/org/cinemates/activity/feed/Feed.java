@@ -12,6 +12,9 @@ import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.Friends;
 import org.cinemates.activity.people.Profiles;
+import org.cinemates.activity.people.Visibilities;
+import org.cinemates.activity.people.Visibility;
+import org.cinemates.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -24,30 +27,45 @@ class Feed {
     private final Activities activities;
     private final FriendIds friendIds;
     private final Actors actors;
+    private final Visibilities visibilities;
 
-    Feed(Activities activities, FriendIds friendIds, Actors actors) {
+    Feed(Activities activities, FriendIds friendIds, Actors actors, Visibilities visibilities) {
         this.activities = activities;
         this.friendIds = friendIds;
         this.actors = actors;
+        this.visibilities = visibilities;
     }
 
-    /** The member's friends' activities (never their own). */
+    /** The member's friends' activities (never their own), but for friends who show it to nobody. */
     ActivityPage ofFriends(long member, @Nullable Position before, int limit) {
         Friends friends = friendIds.of(member);
         List<Long> ids = new ArrayList<>(friends.ids());
         ids.remove(Long.valueOf(member));
-        return page(ids, before, limit, friends.lastKnown());
+        Visibilities.Chosen chosen = visibilities.of(ids);
+        ids.removeIf(friend -> chosen.of(friend) == Visibility.PRIVATE);
+        return page(ids, before, limit, friends.lastKnown() || chosen.lastKnown());
     }
 
-    /** One member's activities, for themselves or a friend. */
-    ActivityPage ofMember(long member, long userId, @Nullable Position before, int limit) {
-        boolean lastKnown = false;
-        if (userId != member) {
-            Friends friends = friendIds.of(member);
+    /**
+     * One member's activities, as they allow: to themselves always, to anyone when PUBLIC (a
+     * visitor without an account too), to friends when FRIENDS, to nobody else when PRIVATE.
+     */
+    ActivityPage ofMember(Viewer viewer, long userId, @Nullable Position before, int limit) {
+        if (viewer.is(userId)) {
+            return page(List.of(userId), before, limit, false);
+        }
+        Visibilities.Chosen chosen = visibilities.of(List.of(userId));
+        Visibility visibility = chosen.of(userId);
+        boolean lastKnown = chosen.lastKnown();
+        if (visibility == Visibility.PRIVATE || (visibility == Visibility.FRIENDS && viewer.member() == null)) {
+            throw new NotShown(userId, viewer.member() == null);
+        }
+        if (visibility == Visibility.FRIENDS) {
+            Friends friends = friendIds.of(viewer.memberId().orElseThrow());
             if (!friends.contains(userId)) {
                 throw new NotAFriend(userId);
             }
-            lastKnown = friends.lastKnown();
+            lastKnown |= friends.lastKnown();
         }
         return page(List.of(userId), before, limit, lastKnown);
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.NameChange;
+import org.cinemates.activity.people.Visibilities;
 import org.cinemates.platform.events.EventJson;
 import org.cinemates.platform.events.InvalidEvent;
 import org.cinemates.platform.outbox.EventTraces;
@@ -56,6 +57,7 @@ class Ingest {
     private final DeletedAccounts deletedAccounts;
     private final Actors actors;
     private final FriendIds friendIds;
+    private final Visibilities visibilities;
     private final TransactionTemplate transactions;
     private final EventTraces traces;
 
@@ -66,6 +68,7 @@ class Ingest {
             DeletedAccounts deletedAccounts,
             Actors actors,
             FriendIds friendIds,
+            Visibilities visibilities,
             TransactionTemplate transactions,
             EventTraces traces) {
         this.ledger = ledger;
@@ -74,6 +77,7 @@ class Ingest {
         this.deletedAccounts = deletedAccounts;
         this.actors = actors;
         this.friendIds = friendIds;
+        this.visibilities = visibilities;
         this.transactions = transactions;
         this.traces = traces;
     }
@@ -88,6 +92,12 @@ class Ingest {
         }
         int invalid = batch.size() - events.size();
         Applied applied = Objects.requireNonNull(transactions.execute(status -> apply(events)));
+        // user-service tells of a new visibility with a PROFILE_UPDATED: ask it again.
+        for (Event event : events) {
+            if (event.type() == EventType.PROFILE_UPDATED) {
+                visibilities.changed(event.actorId());
+            }
+        }
         // Friend lists come from user-service, which already has the change: ask it again, and
         // keep the last known lists (used while it is down) in step.
         for (Event event : applied.friendshipEvents()) {

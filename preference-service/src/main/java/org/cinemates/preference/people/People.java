@@ -76,10 +76,10 @@ public class People {
      * @throws DependencyUnavailable when user-service cannot say
      */
     public Optional<Visibility> visibilityOf(long memberId) {
-        return call(() -> users.accounts(String.valueOf(memberId))).items().stream()
-                .filter(account -> account.id() == memberId)
+        return call(() -> users.visibilities(String.valueOf(memberId))).items().stream()
+                .filter(member -> member.userId() == memberId)
                 .findFirst()
-                .map(account -> Visibility.parse(account.visibility()));
+                .map(member -> Visibility.parse(member.visibility()));
     }
 
     private <T> T call(java.util.function.Supplier<T> call) {

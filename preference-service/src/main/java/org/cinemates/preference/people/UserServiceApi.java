@@ -19,12 +19,12 @@ interface UserServiceApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Profiles(List<Profile> items) {}
 
-    /** A member as other services see them, with who may see their data (absent from older versions). */
+    /** Who may see a member's data: PUBLIC, FRIENDS or PRIVATE. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Account(long id, @Nullable String visibility) {}
+    record MemberVisibility(long userId, @Nullable String visibility) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Accounts(List<Account> items) {}
+    record Visibilities(List<MemberVisibility> items) {}
 
     @GetExchange("/internal/users/{id}/friend-ids")
     FriendIds friendIds(@PathVariable long id);
@@ -33,7 +33,7 @@ interface UserServiceApi {
     @GetExchange("/internal/users")
     Profiles profiles(@RequestParam("ids") String ids);
 
-    /** The same endpoint as {@link #profiles}, read for the members' visibility. */
-    @GetExchange("/internal/users")
-    Accounts accounts(@RequestParam("ids") String ids);
+    /** At most {@value People#MAX_IDS_PER_CALL} ids, comma-separated; unknown ids are left out. */
+    @GetExchange("/internal/users/visibilities")
+    Visibilities visibilities(@RequestParam("ids") String ids);
 }

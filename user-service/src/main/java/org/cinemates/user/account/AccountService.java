@@ -160,7 +160,8 @@ public class AccountService {
         String newBio = bio != null ? bio.strip() : account.bio();
         Visibility newVisibility = visibility != null ? visibility : account.visibility();
         Account saved = accounts.save(account.withProfile(newName, newBio, newVisibility, now()));
-        if (!newName.equals(account.displayName())) {
+        // A new visibility is told too: services that keep who may see what ask again.
+        if (!newName.equals(account.displayName()) || newVisibility != account.visibility()) {
             outbox.append(new ProfileUpdated(id, account.username(), newName));
         }
         return saved;
@@ -220,7 +221,7 @@ public class AccountService {
                 .collect(Collectors.toMap(PublicProfile::id, Function.identity()));
     }
 
-    /** The accounts with these ids as other services see them: with who may see their data. */
+    /** The accounts with these ids; unknown ids are left out. */
     public Map<Long, Account> accountsIn(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

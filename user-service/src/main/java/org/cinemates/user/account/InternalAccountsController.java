@@ -10,9 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Profiles in bulk for other services: activity-service names the actors of a feed, and both
- * it and preference-service read each member's {@code visibility} to decide who may see their
- * data.
+ * Profiles in bulk for other services (activity-service names the actors of a feed), and who may
+ * see each member's data (activity-service and preference-service decide what to show whom).
  */
 @RestController
 @RequestMapping("/internal/users")
@@ -24,17 +23,7 @@ class InternalAccountsController {
         this.accounts = accounts;
     }
 
-    /** A public profile, and who may see the member's ratings, reviews, diary, lists and activity. */
-    record InternalProfile(long id, String username, String displayName, String bio, Visibility visibility) {
-
-        static InternalProfile of(Account account) {
-            PublicProfile profile = PublicProfile.of(account);
-            return new InternalProfile(
-                    profile.id(), profile.username(), profile.displayName(), profile.bio(), account.visibility());
-        }
-    }
-
-    record Profiles(Collection<InternalProfile> items) {}
+    record Profiles(Collection<PublicProfile> items) {}
 
     record Roles(String username, java.util.Set<String> roles) {}
 
@@ -51,10 +40,21 @@ class InternalAccountsController {
         return new Roles(account.username(), accounts.roles(account));
     }
 
+    /** Who may see the member's ratings, reviews, diary, lists and activity. */
+    record MemberVisibility(long userId, Visibility visibility) {}
+
+    record Visibilities(List<MemberVisibility> items) {}
+
+    /** Unknown ids are left out. */
+    @GetMapping("/visibilities")
+    Visibilities visibilities(@RequestParam @Size(max = 500) List<Long> ids) {
+        return new Visibilities(accounts.accountsIn(ids).values().stream()
+                .map(account -> new MemberVisibility(account.requireId(), account.visibility()))
+                .toList());
+    }
+
     @GetMapping
     Profiles profiles(@RequestParam @Size(max = 500) List<Long> ids) {
-        return new Profiles(accounts.accountsIn(ids).values().stream()
-                .map(InternalProfile::of)
-                .toList());
+        return new Profiles(accounts.profiles(ids).values());
     }
 }

@@ -251,14 +251,22 @@ class FriendshipIT extends IntegrationTest {
                 .header("X-Service-Token", SERVICE_TOKEN)
                 .send();
         assertThat(ids(profiles)).containsExactlyInAnyOrder(ann.id(), bob.id());
-        assertThat(profiles.json()
-                        .path("items")
-                        .valueStream()
-                        .map(item -> item.path("visibility").asString())
-                        .toList())
-                .as("every member's visibility, FRIENDS until they choose")
-                .containsExactly("FRIENDS", "FRIENDS");
-        assertThat(profiles.json().path("items").get(0).has("email")).isFalse();
+
+        String visibilities = "/internal/users/visibilities?ids=" + ann.id() + ",987654321";
+        assertProblem(browser().get(visibilities).bearer(ann.accessToken()).send(), 401);
+        ApiResponse visibility = browser()
+                .get(visibilities)
+                .header("X-Service-Token", SERVICE_TOKEN)
+                .send();
+        assertThat(visibility.status()).as("%s", visibility).isEqualTo(200);
+        assertThat(visibility.json().path("items").size())
+                .as("unknown ids left out")
+                .isEqualTo(1);
+        assertThat(visibility.json().path("items").get(0).path("userId").asLong())
+                .isEqualTo(ann.id());
+        assertThat(visibility.json().path("items").get(0).path("visibility").asString())
+                .as("until the member chooses")
+                .isEqualTo("FRIENDS");
     }
 
     private static ApiResponse ask(Member from, long to) {
