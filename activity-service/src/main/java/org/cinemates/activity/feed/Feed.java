@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cinemates.activity.log.Activities;
 import org.cinemates.activity.log.Activity;
@@ -14,6 +15,7 @@ import org.cinemates.activity.people.Friends;
 import org.cinemates.activity.people.Profiles;
 import org.cinemates.activity.people.Visibilities;
 import org.cinemates.activity.people.Visibility;
+import org.cinemates.activity.reaction.Reactions;
 import org.cinemates.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,8 +30,10 @@ class Feed {
     private final FriendIds friendIds;
     private final Actors actors;
     private final Visibilities visibilities;
+    private final Reactions reactions;
 
-    Feed(Activities activities, FriendIds friendIds, Actors actors, Visibilities visibilities) {
+    Feed(Activities activities, FriendIds friendIds, Actors actors, Visibilities visibilities, Reactions reactions) {
+        this.reactions = reactions;
         this.activities = activities;
         this.friendIds = friendIds;
         this.actors = actors;
@@ -43,7 +47,7 @@ class Feed {
         ids.remove(Long.valueOf(member));
         Visibilities.Chosen chosen = visibilities.of(ids);
         ids.removeIf(friend -> chosen.of(friend) == Visibility.PRIVATE);
-        return page(ids, before, limit, friends.lastKnown() || chosen.lastKnown());
+        return page(member, ids, before, limit, friends.lastKnown() || chosen.lastKnown());
     }
 
     /**
@@ -52,7 +56,7 @@ class Feed {
      */
     ActivityPage ofMember(Viewer viewer, long userId, @Nullable Position before, int limit) {
         if (viewer.is(userId)) {
-            return page(List.of(userId), before, limit, false);
+            return page(userId, List.of(userId), before, limit, false);
         }
         Visibilities.Chosen chosen = visibilities.of(List.of(userId));
         Visibility visibility = chosen.of(userId);
@@ -67,11 +71,15 @@ class Feed {
             }
             lastKnown |= friends.lastKnown();
         }
-        return page(List.of(userId), before, limit, lastKnown);
+        return page(viewer.memberId().orElse(null), List.of(userId), before, limit, lastKnown);
     }
 
     private ActivityPage page(
-            Collection<Long> actorIds, @Nullable Position before, int limit, boolean friendsLastKnown) {
+            @Nullable Long reader,
+            Collection<Long> actorIds,
+            @Nullable Position before,
+            int limit,
+            boolean friendsLastKnown) {
         List<Activity> found = activities.page(actorIds, before, limit + 1);
         boolean more = found.size() > limit;
         List<Activity> shown = more ? found.subList(0, limit) : found;
@@ -83,8 +91,12 @@ class Feed {
             }
         }
         Profiles profiles = actors.named(named);
+        // Likes and comments of the whole page in one query.
+        Map<Long, Reactions.Counts> counts =
+                reactions.countsFor(shown.stream().map(Activity::id).toList(), reader);
         List<ActivityView> items = shown.stream()
-                .map(activity -> ActivityView.of(activity, profiles))
+                .map(activity ->
+                        ActivityView.of(activity, profiles, counts.getOrDefault(activity.id(), Reactions.Counts.NONE)))
                 .toList();
         String next = more ? Cursor.encode(shown.get(shown.size() - 1).position()) : null;
         boolean degraded = friendsLastKnown || profiles.incomplete();

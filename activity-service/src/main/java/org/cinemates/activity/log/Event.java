@@ -10,6 +10,7 @@ import org.cinemates.platform.events.AccountDeleted;
 import org.cinemates.platform.events.Befriended;
 import org.cinemates.platform.events.CinematesEvent;
 import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.FriendRequested;
 import org.cinemates.platform.events.Joined;
 import org.cinemates.platform.events.ListWithdrawn;
 import org.cinemates.platform.events.Listed;
@@ -17,6 +18,7 @@ import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Recommended;
 import org.cinemates.platform.events.Reviewed;
 import org.cinemates.platform.events.Unfriended;
 import org.cinemates.platform.events.WatchlistRemoved;
@@ -137,6 +139,26 @@ record Event(
         @Override
         public Event listWithdrawn(ListWithdrawn event) {
             return new Event(eventId, EventType.LIST_WITHDRAWN, actorId, occurredAt, null, null, null, null, null);
+        }
+
+        @Override
+        public Event friendRequested(FriendRequested event) {
+            return new Event(
+                    eventId, EventType.FRIEND_REQUESTED, actorId, occurredAt, null, null, null, event.toUserId(), null);
+        }
+
+        @Override
+        public Event recommended(Recommended event) {
+            return new Event(
+                    eventId,
+                    EventType.RECOMMENDED,
+                    actorId,
+                    occurredAt,
+                    event.movieId(),
+                    null,
+                    event.note(),
+                    event.toUserId(),
+                    null);
         }
 
         private Event naming(EventType type, String username, String displayName) {

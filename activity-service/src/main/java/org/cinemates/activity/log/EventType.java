@@ -22,7 +22,10 @@ enum EventType {
     LOGGED(ActivityType.LOGGED, null, false),
     // Lists are not activities here yet: acknowledged and left alone.
     LISTED(null, null, false),
-    LIST_WITHDRAWN(null, null, false);
+    LIST_WITHDRAWN(null, null, false),
+    // News for one member (a notification), not activities.
+    FRIEND_REQUESTED(null, null, false),
+    RECOMMENDED(null, null, false);
 
     private final @Nullable ActivityType activity;
     private final Mark.@Nullable Kind kind;

@@ -20,6 +20,7 @@ import org.cinemates.platform.outbox.EventTraces;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -60,6 +61,7 @@ class Ingest {
     private final Visibilities visibilities;
     private final TransactionTemplate transactions;
     private final EventTraces traces;
+    private final ApplicationEventPublisher published;
 
     Ingest(
             EventLedger ledger,
@@ -70,7 +72,8 @@ class Ingest {
             FriendIds friendIds,
             Visibilities visibilities,
             TransactionTemplate transactions,
-            EventTraces traces) {
+            EventTraces traces,
+            ApplicationEventPublisher published) {
         this.ledger = ledger;
         this.marks = marks;
         this.activities = activities;
@@ -80,6 +83,7 @@ class Ingest {
         this.visibilities = visibilities;
         this.transactions = transactions;
         this.traces = traces;
+        this.published = published;
     }
 
     IngestResult accept(List<@Nullable JsonNode> batch) {
@@ -146,6 +150,7 @@ class Ingest {
             if (event.type() == EventType.ACCOUNT_DELETED) {
                 if (deletedAccounts.add(event.actorId(), event.occurredAt())) {
                     activities.removeMember(event.actorId());
+                    published.publishEvent(new MemberRemoved(event.actorId()));
                     marks.forgetActor(event.actorId());
                     actors.forget(event.actorId());
                     deleted.add(event.actorId());
@@ -175,6 +180,14 @@ class Ingest {
                     // Applied above.
                 }
                 case LISTED, LIST_WITHDRAWN -> count.ignored++;
+                case FRIEND_REQUESTED -> {
+                    published.publishEvent(notice(Notice.Kind.FRIEND_REQUEST, event));
+                    count.stored++;
+                }
+                case RECOMMENDED -> {
+                    published.publishEvent(notice(Notice.Kind.RECOMMENDED, event));
+                    count.stored++;
+                }
                 default -> {
                     Mark mark = mark(event);
                     Event before = newestPerThing.get(mark.key());
@@ -188,6 +201,10 @@ class Ingest {
                     newestPerThing.put(mark.key(), event);
                     if (mark.kind() == Mark.Kind.FRIENDSHIP) {
                         friendshipEvents.add(event);
+                        if (event.type() == EventType.BEFRIENDED) {
+                            // The one who accepted is the actor: news for the one who asked.
+                            published.publishEvent(notice(Notice.Kind.FRIEND_ACCEPTED, event));
+                        }
                     }
                 }
             }
@@ -245,6 +262,17 @@ class Ingest {
         }
         activities.noteLatest(latest);
         return new Applied(count.stored, count.duplicates, count.ignored, friendshipEvents, friendshipChanges, deleted);
+    }
+
+    private static Notice notice(Notice.Kind kind, Event event) {
+        return new Notice(
+                kind,
+                event.eventId(),
+                event.actorId(),
+                Objects.requireNonNull(event.friendId()),
+                event.movieId(),
+                event.review(),
+                event.occurredAt());
     }
 
     /** The events not received before, oldest first. */

@@ -21,7 +21,9 @@ public sealed interface CinematesEvent
                 WatchlistRemoved,
                 Logged,
                 Listed,
-                ListWithdrawn {
+                ListWithdrawn,
+                FriendRequested,
+                Recommended {
 
     /** The member who did it: the event's actor. */
     long userId();
@@ -68,5 +70,9 @@ public sealed interface CinematesEvent
         R listed(Listed event);
 
         R listWithdrawn(ListWithdrawn event);
+
+        R friendRequested(FriendRequested event);
+
+        R recommended(Recommended event);
     }
 }

@@ -161,5 +161,15 @@ class AccountEventsController {
         public Optional<AccountDeleted> listWithdrawn(ListWithdrawn event) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<AccountDeleted> friendRequested(org.cinemates.platform.events.FriendRequested event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> recommended(org.cinemates.platform.events.Recommended event) {
+            return Optional.empty();
+        }
     };
 }

@@ -35,6 +35,11 @@ class FriendshipIT extends IntegrationTest {
         assertThat(request.path("fromUser").has("email")).isFalse();
         assertThat(request.path("createdAt").asString()).endsWith("Z");
         long id = request.path("id").asLong();
+        assertThat(OutboxContents.eventsOf(jdbc, ann.id()))
+                .extracting(DeliveredEvent::payload)
+                .filteredOn(org.cinemates.platform.events.FriendRequested.class::isInstance)
+                .as("news for Bob: Ann asked")
+                .containsExactly(new org.cinemates.platform.events.FriendRequested(ann.id(), bob.id(), id));
 
         assertThat(ids(bob.browser()
                         .get("/api/users/me/friend-requests?direction=incoming")
