@@ -296,6 +296,46 @@ async function main() {
     }
   });
 
+  await step("A likes B's rating and comments on it", async () => {
+    const item = a
+      .getByRole('list', { name: 'Friends’ recent activity' })
+      .getByRole('listitem')
+      .filter({ hasText: people.b.displayName })
+      .filter({ hasText: bMovie.title })
+      .first();
+    const like = item.getByRole('button', { name: /Like/ });
+    await like.click();
+    await a.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await like.elementHandle());
+    await item.getByRole('button', { name: /comments?$/ }).click();
+    await item.getByLabel('Your comment').fill('We should watch it together next time.');
+    await item.getByRole('button', { name: 'Post comment' }).click();
+    await item.getByText('We should watch it together next time.').waitFor();
+    await settle(a);
+    await snapshot(a, 'friend-activity-liked-and-commented');
+  });
+
+  await step('B is notified of the like and the comment (within 15 s)', async () => {
+    const deadline = Date.now() + 15_000;
+    const link = b.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+    for (;;) {
+      await b.goto(`${BASE}/notifications`);
+      await heading(b, 'Notifications');
+      await settle(b);
+      const list = b.getByRole('list', { name: 'Your notifications' });
+      if ((await list.count()) > 0) {
+        const text = await list.textContent();
+        if (text.includes('liked your activity') && text.includes('We should watch it together next time.')) break;
+      }
+      if (Date.now() > deadline) throw new Error("the like and the comment did not reach B's notifications within 15 s");
+      await b.waitForTimeout(1000);
+    }
+    await link.waitFor();
+    await snapshot(b, 'notifications');
+    await b.getByRole('button', { name: 'Mark all as read' }).click();
+    await b.getByText('Everything is marked as read.').waitFor();
+    await b.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  });
+
   await step('A gets recommendations, each with a reason', async () => {
     const cards = a.getByRole('list', { name: 'Recommended movies' }).locator(':scope > [role="listitem"]');
     const deadline = Date.now() + 15_000;
@@ -412,6 +452,68 @@ async function main() {
     await settle(a);
     await a.getByRole('list', { name: `${people.b.displayName}’s activity` }).getByRole('link', { name: bMovie.title, exact: true }).first().waitFor();
     await snapshot(a, 'member-page');
+  });
+
+  await step(`A recommends "${aMovie.title}" to B, who finds it under From your friends`, async () => {
+    await a.goto(`${BASE}/movies/${aMovie.id}`);
+    await heading(a, aMovie.title);
+    await a.getByRole('button', { name: 'Recommend to…' }).click();
+    await a.getByLabel('Friend').selectOption({ label: people.b.displayName });
+    await a.getByLabel('Note (optional)').fill('Your kind of film.');
+    await a.getByRole('button', { name: 'Send recommendation' }).click();
+    await a.getByText(`Recommended ${aMovie.title} to ${people.b.displayName}.`).waitFor();
+    await b.goto(`${BASE}/`);
+    await heading(b, `Hello, ${people.b.displayName}`);
+    const row = b.getByRole('list', { name: 'Movies your friends recommend to you' });
+    await row.getByRole('link', { name: aMovie.title, exact: true }).waitFor();
+    await settle(b);
+    await snapshot(b, 'home-from-your-friends');
+  });
+
+  let listUrl;
+  await step('A makes a public ranked list, adds two movies, reorders them and saves', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists' }).click();
+    await heading(a, 'Your lists');
+    await a.getByLabel('Name').fill(`Nights in ${stamp}`);
+    await a.getByLabel(/Ranked/).check();
+    await a.getByRole('radio', { name: /Everyone/ }).check();
+    await a.getByRole('button', { name: 'Create list' }).click();
+    await heading(a, `Nights in ${stamp}`);
+    listUrl = await a.getByLabel(/Share link/).inputValue();
+    for (const movie of [aMovie, bMovie]) {
+      await a.goto(`${BASE}/movies/${movie.id}`);
+      await heading(a, movie.title);
+      await a.getByRole('button', { name: 'Add to a list' }).click();
+      await a.getByLabel('List', { exact: true }).selectOption({ label: `Nights in ${stamp}` });
+      await a.getByRole('button', { name: 'Add to list' }).click();
+      await a.getByText(new RegExp(`(Added .* to|already in) Nights in ${stamp}`)).waitFor();
+    }
+    await a.goto(listUrl);
+    await heading(a, `Nights in ${stamp}`);
+    const rows = a.getByRole('list', { name: 'Movies in this list, in order' }).getByRole('listitem');
+    await rows.nth(1).waitFor();
+    // Keyboard reordering: the first movie's Move down button, pressed with Enter.
+    await a.getByRole('button', { name: `Move down: ${aMovie.title}` }).focus();
+    await a.keyboard.press('Enter');
+    await a.getByText(`${aMovie.title} moved to position 2 of 2.`).waitFor();
+    await a.getByRole('button', { name: 'Save order and notes' }).click();
+    await a.getByText('The list is saved.').waitFor();
+    expect((await rows.first().textContent()).includes(bMovie.title), 'the saved order should start with the moved-up movie');
+    await snapshot(a, 'list-editor');
+  });
+
+  await step('a visitor without an account opens the share link', async () => {
+    const visitor = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+    visitor.setDefaultTimeout(STEP_TIMEOUT);
+    const v = await visitor.newPage();
+    watch(v, 'visitor');
+    await v.goto(listUrl);
+    await heading(v, `Nights in ${stamp}`);
+    const items = v.getByRole('list', { name: 'Movies in this list' });
+    await items.getByRole('link', { name: bMovie.title, exact: true }).waitFor();
+    await items.getByRole('link', { name: aMovie.title, exact: true }).waitFor();
+    await snapshot(v, 'list-shared-publicly');
+    await visitor.close();
   });
 
   await step('B deletes the account and is back at sign-in', async () => {
