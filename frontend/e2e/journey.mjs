@@ -316,7 +316,7 @@ async function main() {
 
   await step('B is notified of the like and the comment (within 15 s)', async () => {
     const deadline = Date.now() + 15_000;
-    const link = b.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+    const link = b.getByRole('link', { name: /^Notifications \d+ unread$/ });
     for (;;) {
       await b.goto(`${BASE}/notifications`);
       await heading(b, 'Notifications');
@@ -458,7 +458,7 @@ async function main() {
     await a.goto(`${BASE}/movies/${aMovie.id}`);
     await heading(a, aMovie.title);
     await a.getByRole('button', { name: 'Recommend to…' }).click();
-    await a.getByLabel('Friend').selectOption({ label: people.b.displayName });
+    await a.getByLabel('Friend', { exact: true }).selectOption({ label: people.b.displayName });
     await a.getByLabel('Note (optional)').fill('Your kind of film.');
     await a.getByRole('button', { name: 'Send recommendation' }).click();
     await a.getByText(`Recommended ${aMovie.title} to ${people.b.displayName}.`).waitFor();

@@ -39,11 +39,13 @@ export function NotificationsLink({ onClick }: { onClick?: () => void }) {
       to="/notifications"
       onClick={onClick}
       className="notifications-link"
-      aria-label={unread > 0 ? `Notifications, ${unread} unread` : undefined}
+      // The visible words ("Notifications 3") begin the name, as speech input expects.
+      aria-label={unread > 0 ? `Notifications ${unread > 99 ? '99+' : unread} unread` : undefined}
     >
       Notifications
+      {unread > 0 && ' '}
       {unread > 0 && (
-        <span className="unread-badge" aria-hidden="true">
+        <span className="unread-badge">
           {unread > 99 ? '99+' : unread}
         </span>
       )}

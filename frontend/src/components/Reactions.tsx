@@ -112,7 +112,7 @@ export function Reactions({ activity, meId }: { activity: Activity; meId?: numbe
           </span>
         </button>
         <button type="button" className="reaction-button" aria-expanded={open} aria-controls={panelId} onClick={() => void toggleComments()}>
-          <span aria-hidden="true">💬</span> {plural(commentCount, 'comment')}
+          {plural(commentCount, 'comment')}
         </button>
       </div>
       <ErrorMessage error={error} />

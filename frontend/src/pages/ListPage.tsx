@@ -217,16 +217,17 @@ function ItemsEditor({ list, onSaved }: { list: MovieList; onSaved: (list: Movie
                 />
               </div>
               <div className="list-editor-buttons">
-                <button type="button" className="button button-small button-secondary" onClick={() => move(index, index - 1)} disabled={index === 0}>
-                  Move up<span className="sr-only">: {title}</span>
+                <button type="button" className="button button-small button-secondary" aria-label={`Move up: ${title}`} onClick={() => move(index, index - 1)} disabled={index === 0}>
+                  Move up
                 </button>
                 <button
                   type="button"
                   className="button button-small button-secondary"
+                  aria-label={`Move down: ${title}`}
                   onClick={() => move(index, index + 1)}
                   disabled={index === items.length - 1}
                 >
-                  Move down<span className="sr-only">: {title}</span>
+                  Move down
                 </button>
                 <button type="button" className="button-link" aria-label={`Remove ${title}`} onClick={() => remove(index)}>
                   Remove

@@ -106,7 +106,7 @@ describe('notifications', () => {
     });
     const user = userEvent.setup();
     renderApp('/');
-    const link = await screen.findByRole('link', { name: 'Notifications, 2 unread' });
+    const link = await screen.findByRole('link', { name: 'Notifications 2 unread' });
     await user.click(link);
     const items = await screen.findByRole('list', { name: 'Your notifications' });
     expect(items).toHaveTextContent('Bob Brown recommends Heat to you: Watch it on a big screen');
