@@ -21,5 +21,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // Generous for a machine busy with other builds; a quiet run takes a fraction of it.
+    testTimeout: 20_000,
   },
 });

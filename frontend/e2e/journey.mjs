@@ -151,6 +151,13 @@ async function rateWithKeyboard(page, score) {
   expect(await target.isChecked(), `the ${score} stars radio should be checked after ArrowRight`);
 }
 
+/** Clicks the star (or half star) drawn for the score, as a person with a mouse would. */
+async function clickStar(page, score) {
+  await page.locator(`label[for="${await page.getByRole('radio', { name: score === 1 ? '1 star' : `${score} stars` }).getAttribute('id')}"]`).click();
+  const target = page.getByRole('radio', { name: score === 1 ? '1 star' : `${score} stars` });
+  expect(await target.isChecked(), `the ${score} stars radio should be checked after a click on its star`);
+}
+
 async function openFirstResult(page) {
   const first = page.getByRole('list', { name: 'Search results' }).locator('.movie-card-title a').first();
   await first.waitFor({ timeout: STEP_TIMEOUT });
@@ -188,6 +195,27 @@ async function main() {
   const b = await ctxB.newPage();
   watch(a, 'A');
   watch(b, 'B');
+
+  await step('a first visit, signed out, makes no request that fails', async () => {
+    const failures = [];
+    const onResponse = (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    };
+    const onFailed = (request) => failures.push(`failed ${request.method()} ${request.url()}`);
+    const onConsole = (message) => {
+      if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+    };
+    a.on('response', onResponse);
+    a.on('requestfailed', onFailed);
+    a.on('console', onConsole);
+    await a.goto(`${BASE}/`);
+    await heading(a, 'Sign in');
+    await settle(a);
+    a.off('response', onResponse);
+    a.off('requestfailed', onFailed);
+    a.off('console', onConsole);
+    expect(failures.length === 0, `a signed-out first visit logged: ${failures.join('; ')}`);
+  });
 
   await step('the sign-up page answers', async () => {
     const response = await a.goto(`${BASE}/signup`);
@@ -239,11 +267,13 @@ async function main() {
     }
     bMovie = await openFirstResult(b);
     await settle(b);
+    // Arrow keys: saved once the keys stop, without a button.
     await rateWithKeyboard(b, 4.5);
+    await b.getByText('Saved your rating: 4.5 stars.').waitFor();
     await b.getByLabel('Review (optional)').fill(`Watched it again with ${people.a.displayName}. Still wonderful.`);
-    await b.getByRole('button', { name: /^(Save|Update) rating$/ }).click();
-    await b.getByText('Saved your rating: 4.5 stars, with your review.').waitFor();
-    await b.getByRole('button', { name: 'Update rating' }).waitFor();
+    await b.getByRole('button', { name: 'Save review' }).click();
+    await b.getByText('Saved your review.').waitFor();
+    await b.getByRole('button', { name: 'Update review' }).waitFor();
     await snapshot(b, 'movie-rated-by-b');
   });
 
@@ -264,6 +294,46 @@ async function main() {
       if (Date.now() > deadline) throw new Error(`B's rating of "${bMovie.title}" did not appear on A's home page within 15 s`);
       await a.waitForTimeout(1000);
     }
+  });
+
+  await step("A likes B's rating and comments on it", async () => {
+    const item = a
+      .getByRole('list', { name: 'Friends’ recent activity' })
+      .getByRole('listitem')
+      .filter({ hasText: people.b.displayName })
+      .filter({ hasText: bMovie.title })
+      .first();
+    const like = item.getByRole('button', { name: /Like/ });
+    await like.click();
+    await a.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await like.elementHandle());
+    await item.getByRole('button', { name: /comments?$/ }).click();
+    await item.getByLabel('Your comment').fill('We should watch it together next time.');
+    await item.getByRole('button', { name: 'Post comment' }).click();
+    await item.getByText('We should watch it together next time.').waitFor();
+    await settle(a);
+    await snapshot(a, 'friend-activity-liked-and-commented');
+  });
+
+  await step('B is notified of the like and the comment (within 15 s)', async () => {
+    const deadline = Date.now() + 15_000;
+    const link = b.getByRole('link', { name: /^Notifications \d+ unread$/ });
+    for (;;) {
+      await b.goto(`${BASE}/notifications`);
+      await heading(b, 'Notifications');
+      await settle(b);
+      const list = b.getByRole('list', { name: 'Your notifications' });
+      if ((await list.count()) > 0) {
+        const text = await list.textContent();
+        if (text.includes('liked your activity') && text.includes('We should watch it together next time.')) break;
+      }
+      if (Date.now() > deadline) throw new Error("the like and the comment did not reach B's notifications within 15 s");
+      await b.waitForTimeout(1000);
+    }
+    await link.waitFor();
+    await snapshot(b, 'notifications');
+    await b.getByRole('button', { name: 'Mark all as read' }).click();
+    await b.getByText('Everything is marked as read.').waitFor();
+    await b.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
   });
 
   await step('A gets recommendations, each with a reason', async () => {
@@ -292,7 +362,7 @@ async function main() {
     genre = options.includes('Comedy') ? 'Comedy' : options[0];
     await select.selectOption(genre);
     await a.getByLabel('Sort by').selectOption('popularity');
-    await a.getByRole('search', { name: 'Movies' }).getByRole('button', { name: 'Search' }).click();
+    await a.getByRole('search', { name: 'Filter the catalogue' }).getByRole('button', { name: 'Search' }).click();
     await a.waitForURL((url) => url.searchParams.get('genre') === genre);
     await settle(a);
     const metas = await a.getByRole('list', { name: 'Search results' }).locator('.movie-card-meta').allTextContents();
@@ -302,15 +372,31 @@ async function main() {
     await snapshot(a, 'browse-genre-filter');
   });
 
+  await step('A finds a movie from the header search box, by keyboard', async () => {
+    const box = a.getByRole('combobox', { name: 'Search movies' });
+    await box.fill('toy');
+    const options = a.getByRole('listbox', { name: 'Suggested movies' }).getByRole('option');
+    await options.first().waitFor();
+    expect((await box.getAttribute('aria-expanded')) === 'true', 'the combobox should say it is expanded');
+    const first = (await options.first().locator('.header-search-title').textContent())?.trim();
+    await snapshot(a, 'header-search-suggestions');
+    await box.press('ArrowDown');
+    expect((await options.first().getAttribute('aria-selected')) === 'true', 'ArrowDown should choose the first suggestion');
+    await box.press('Enter');
+    await heading(a, first);
+    await a.goBack();
+    await heading(a, 'Browse movies');
+  });
+
   await step('A opens a movie page, rates it and saves it to the watchlist', async () => {
     aMovie = await openFirstResult(a);
     await settle(a);
     await a.getByRole('heading', { name: 'Similar movies' }).waitFor();
     await a.getByRole('heading', { name: 'Friends’ scores' }).waitFor();
-    await rateWithKeyboard(a, 4);
-    await a.getByRole('button', { name: /^(Save|Update) rating$/ }).click();
+    // One click on the fourth star saves the rating: there is no Save button for the score.
+    await clickStar(a, 4);
     await a.getByText('Saved your rating: 4 stars.').waitFor();
-    await a.getByRole('button', { name: 'Update rating' }).waitFor();
+    await a.getByRole('heading', { name: 'Your rating' }).waitFor();
     await a.getByRole('button', { name: 'Add to watchlist' }).click();
     await a.getByText('Added to your watchlist.').waitFor();
     await a.getByRole('button', { name: 'Remove from watchlist' }).waitFor();
@@ -366,6 +452,68 @@ async function main() {
     await settle(a);
     await a.getByRole('list', { name: `${people.b.displayName}’s activity` }).getByRole('link', { name: bMovie.title, exact: true }).first().waitFor();
     await snapshot(a, 'member-page');
+  });
+
+  await step(`A recommends "${aMovie.title}" to B, who finds it under From your friends`, async () => {
+    await a.goto(`${BASE}/movies/${aMovie.id}`);
+    await heading(a, aMovie.title);
+    await a.getByRole('button', { name: 'Recommend to…' }).click();
+    await a.getByLabel('Friend', { exact: true }).selectOption({ label: people.b.displayName });
+    await a.getByLabel('Note (optional)').fill('Your kind of film.');
+    await a.getByRole('button', { name: 'Send recommendation' }).click();
+    await a.getByText(`Recommended ${aMovie.title} to ${people.b.displayName}.`).waitFor();
+    await b.goto(`${BASE}/`);
+    await heading(b, `Hello, ${people.b.displayName}`);
+    const row = b.getByRole('list', { name: 'Movies your friends recommend to you' });
+    await row.getByRole('link', { name: aMovie.title, exact: true }).waitFor();
+    await settle(b);
+    await snapshot(b, 'home-from-your-friends');
+  });
+
+  let listUrl;
+  await step('A makes a public ranked list, adds two movies, reorders them and saves', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists' }).click();
+    await heading(a, 'Your lists');
+    await a.getByLabel('Name').fill(`Nights in ${stamp}`);
+    await a.getByLabel(/Ranked/).check();
+    await a.getByRole('radio', { name: /Everyone/ }).check();
+    await a.getByRole('button', { name: 'Create list' }).click();
+    await heading(a, `Nights in ${stamp}`);
+    listUrl = await a.getByLabel(/Share link/).inputValue();
+    for (const movie of [aMovie, bMovie]) {
+      await a.goto(`${BASE}/movies/${movie.id}`);
+      await heading(a, movie.title);
+      await a.getByRole('button', { name: 'Add to a list' }).click();
+      await a.getByLabel('List', { exact: true }).selectOption({ label: `Nights in ${stamp}` });
+      await a.getByRole('button', { name: 'Add to list' }).click();
+      await a.getByText(new RegExp(`(Added .* to|already in) Nights in ${stamp}`)).waitFor();
+    }
+    await a.goto(listUrl);
+    await heading(a, `Nights in ${stamp}`);
+    const rows = a.getByRole('list', { name: 'Movies in this list, in order' }).getByRole('listitem');
+    await rows.nth(1).waitFor();
+    // Keyboard reordering: the first movie's Move down button, pressed with Enter.
+    await a.getByRole('button', { name: `Move down: ${aMovie.title}` }).focus();
+    await a.keyboard.press('Enter');
+    await a.getByText(`${aMovie.title} moved to position 2 of 2.`).waitFor();
+    await a.getByRole('button', { name: 'Save order and notes' }).click();
+    await a.getByText('The list is saved.').waitFor();
+    expect((await rows.first().textContent()).includes(bMovie.title), 'the saved order should start with the moved-up movie');
+    await snapshot(a, 'list-editor');
+  });
+
+  await step('a visitor without an account opens the share link', async () => {
+    const visitor = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+    visitor.setDefaultTimeout(STEP_TIMEOUT);
+    const v = await visitor.newPage();
+    watch(v, 'visitor');
+    await v.goto(listUrl);
+    await heading(v, `Nights in ${stamp}`);
+    const items = v.getByRole('list', { name: 'Movies in this list' });
+    await items.getByRole('link', { name: bMovie.title, exact: true }).waitFor();
+    await items.getByRole('link', { name: aMovie.title, exact: true }).waitFor();
+    await snapshot(v, 'list-shared-publicly');
+    await visitor.close();
   });
 
   await step('B deletes the account and is back at sign-in', async () => {

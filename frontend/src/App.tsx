@@ -9,6 +9,9 @@ import { HomePage } from './pages/Home';
 import { MemberPage } from './pages/Member';
 import { MoviePage } from './pages/MoviePage';
 import { MyRatingsPage } from './pages/MyRatings';
+import { NotificationsPage } from './pages/Notifications';
+import { ListPage } from './pages/ListPage';
+import { ListsPage } from './pages/Lists';
 import { ProfilePage } from './pages/Profile';
 import { SignInPage } from './pages/SignIn';
 import { SignUpPage } from './pages/SignUp';
@@ -77,6 +80,10 @@ export function App() {
           <Route path="/friends" element={<RequireAuth><FriendsPage /></RequireAuth>} />
           <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />
           <Route path="/members/:id" element={<RequireAuth><MemberPage /></RequireAuth>} />
+          <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+          <Route path="/lists" element={<RequireAuth><ListsPage /></RequireAuth>} />
+          {/* A public list's share link opens without an account. */}
+          <Route path="/lists/:id" element={<ListPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </SessionGate>

@@ -36,7 +36,7 @@ export const api = {
   login: (body: { login: string; password: string }) =>
     request<{ user: Me }>('/api/auth/login', { method: 'POST', body }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', expireSession: false }),
-  updateMe: (body: { displayName?: string; bio?: string }) =>
+  updateMe: (body: { displayName?: string; bio?: string; visibility?: 'PUBLIC' | 'FRIENDS' | 'PRIVATE' }) =>
     request<Me>('/api/users/me', { method: 'PATCH', body }),
   deleteMe: (password: string) => request<void>('/api/users/me', { method: 'DELETE', body: { password } }),
   changePassword: (currentPassword: string, newPassword: string) =>

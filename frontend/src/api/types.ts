@@ -77,6 +77,9 @@ export interface Activity {
   createdAt: string;
   /** Present on the home page's friendActivity. */
   movie?: Movie | null;
+  likeCount?: number;
+  commentCount?: number;
+  likedByMe?: boolean;
 }
 
 export interface Feed extends MaybeDegraded {
@@ -106,6 +109,8 @@ export interface RatingSummary extends MaybeDegraded {
   myScore?: number | null;
   myReview?: string | null;
   friends: { user: UserRef; score: number }[];
+  /** The community data imported with the catalogue (MovieLens raters, not members). */
+  community?: { count: number; average: number } | null;
 }
 
 export interface SavedRating {

@@ -8,6 +8,7 @@ import { formatDate, movieTitle, personName, relativeTime } from '../format';
 import { useSession } from '../session/session';
 import { DegradedNotice } from './DegradedNotice';
 import { EmptyState, ErrorMessage, Loading } from './Feedback';
+import { Reactions, reactable } from './Reactions';
 import { Stars } from './Stars';
 
 export function Avatar({ name, large }: { name: string; large?: boolean }) {
@@ -95,6 +96,7 @@ export function ActivityItem({ activity, movies, meId }: { activity: Activity; m
         <time className="activity-time" dateTime={activity.createdAt} title={formatDate(activity.createdAt)}>
           {relativeTime(activity.createdAt)}
         </time>
+        {reactable(activity) && <Reactions activity={activity} meId={meId} />}
       </div>
     </li>
   );

@@ -2,12 +2,15 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { personName } from '../format';
 import { useSession } from '../session/session';
+import { NotificationsLink } from './NotificationsLink';
+import { SearchBox } from './SearchBox';
 
 const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/movies', label: 'Browse', end: false },
   { to: '/ratings', label: 'My ratings', end: false },
   { to: '/watchlist', label: 'Watchlist', end: false },
+  { to: '/lists', label: 'Lists', end: false },
   { to: '/friends', label: 'Friends', end: false },
   { to: '/profile', label: 'Profile', end: false },
 ];
@@ -50,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Logo />
             <span>Cinemates</span>
           </Link>
+          <SearchBox />
           {user && (
             <>
               <button
@@ -82,6 +86,9 @@ export function Layout({ children }: { children: ReactNode }) {
                       </NavLink>
                     </li>
                   ))}
+                  <li>
+                    <NotificationsLink onClick={() => setMenuOpen(false)} />
+                  </li>
                 </ul>
                 <div className="site-nav-user">
                   <span className="site-nav-name">

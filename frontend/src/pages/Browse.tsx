@@ -55,7 +55,7 @@ function FilterForm({ initial, genres, onSearch }: FilterFormProps) {
 
   const thisYear = new Date().getFullYear();
   return (
-    <form className="filters" role="search" aria-label="Movies" onSubmit={submit}>
+    <form className="filters" role="search" aria-label="Filter the catalogue" onSubmit={submit}>
       <div className="field filters-q">
         <label htmlFor="filter-q">Title</label>
         <input id="filter-q" name="q" type="search" value={filters.q} onChange={set('q')} placeholder="e.g. Toy Story" />

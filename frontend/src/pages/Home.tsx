@@ -6,6 +6,7 @@ import { ActivityList } from '../components/Activity';
 import { DegradedNotice } from '../components/DegradedNotice';
 import { EmptyState, ErrorMessage, Loading } from '../components/Feedback';
 import { useTitle } from '../components/Layout';
+import { FromFriends } from '../components/FromFriends';
 import { MovieCard, MovieGrid, MovieGridItem } from '../components/MovieCard';
 import { personName } from '../format';
 import { useSession } from '../session/session';
@@ -42,6 +43,7 @@ export function HomePage() {
       {data && (
         <>
           <DegradedNotice services={data.degraded} />
+          <FromFriends />
           <div className="home-columns">
             <section aria-labelledby="recommended-title" className="home-recommendations">
               <div className="section-header">

@@ -7,6 +7,7 @@ import { useApi } from '../api/useApi';
 import { ActivityFeed, Avatar } from '../components/Activity';
 import { ErrorMessage, Loading, Notice } from '../components/Feedback';
 import { useTitle } from '../components/Layout';
+import { MemberShelves } from '../components/MemberShelves';
 import { personName } from '../format';
 import { useSession } from '../session/session';
 
@@ -93,6 +94,7 @@ function MemberProfile({ person }: { person: PublicProfile }) {
           <FriendAction person={person} />
         </div>
       </header>
+      <MemberShelves userId={person.id} name={name} />
       <section aria-labelledby="member-activity-title" className="panel">
         <h2 id="member-activity-title">{name}’s activity</h2>
         <ActivityFeed

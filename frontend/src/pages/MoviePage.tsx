@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
@@ -11,6 +11,8 @@ import { useTitle } from '../components/Layout';
 import { genreList, MovieCard, MovieGrid, MovieGridItem } from '../components/MovieCard';
 import { Poster } from '../components/Poster';
 import { RatingInput } from '../components/RatingInput';
+import { RecommendToFriend } from '../components/RecommendToFriend';
+import { AddToList } from '../components/AddToList';
 import { Stars } from '../components/Stars';
 import { formatScore, movieTitle, personName, plural, starsText } from '../format';
 
@@ -28,15 +30,63 @@ interface RatingFormProps {
   onSaved: (score: number | null, review: string | null) => void;
 }
 
+/** Keyboard changes (arrow keys) are saved once they stop; a click is saved at once. */
+export const KEYBOARD_SAVE_DELAY_MS = 700;
+
+/**
+ * My rating: one click on a star saves the score (the review I saved stays as it is); the review
+ * has its own button, which saves it with the score shown.
+ */
 function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
   const [score, setScore] = useState<number | null>(summary.myScore ?? null);
+  const [savedReview, setSavedReview] = useState<string | null>(summary.myReview ?? null);
   const [review, setReview] = useState(summary.myReview ?? '');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const rated = summary.myScore !== null && summary.myScore !== undefined;
+  const pointer = useRef(false);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Saves one after the other, so the last score chosen is the one that stays.
+  const saves = useRef<Promise<void>>(Promise.resolve());
+  const rated = score !== null;
 
-  async function save(event: FormEvent) {
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+
+  async function saveScore(value: number) {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await api.rate(movieId, value, savedReview ?? undefined);
+      setNotice(`Saved your rating: ${starsText(value)}.`);
+      onSaved(value, savedReview);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function choose(value: number) {
+    setScore(value);
+    if (pending.current) clearTimeout(pending.current);
+    const save = () => {
+      saves.current = saves.current.then(() => saveScore(value));
+    };
+    if (pointer.current) {
+      pointer.current = false;
+      save();
+    } else {
+      pending.current = setTimeout(save, KEYBOARD_SAVE_DELAY_MS);
+    }
+  }
+
+  async function saveReview(event: FormEvent) {
     event.preventDefault();
     if (score === null) {
       setError(new ApiError(400, 'Choose a score from half a star to five stars first.'));
@@ -47,8 +97,10 @@ function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
     setNotice(null);
     try {
       await api.rate(movieId, score, review);
-      setNotice(`Saved your rating: ${starsText(score)}${review.trim() ? ', with your review' : ''}.`);
-      onSaved(score, review.trim() ? review : null);
+      const kept = review.trim() ? review : null;
+      setSavedReview(kept);
+      setNotice(kept ? 'Saved your review.' : 'Your review is removed; your rating stays.');
+      onSaved(score, kept);
     } catch (e) {
       setError(e);
     } finally {
@@ -57,6 +109,7 @@ function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
   }
 
   async function remove() {
+    if (pending.current) clearTimeout(pending.current);
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -64,6 +117,7 @@ function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
       await api.unrate(movieId);
       setScore(null);
       setReview('');
+      setSavedReview(null);
       setNotice('Your rating is removed.');
       onSaved(null, null);
     } catch (e) {
@@ -76,9 +130,18 @@ function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
   const reviewError = error instanceof ApiError ? error.fieldError('review') : undefined;
   const scoreError = error instanceof ApiError ? error.fieldError('score') : undefined;
   return (
-    <form className="rating-form" onSubmit={save} aria-labelledby="rate-title">
+    <form className="rating-form" onSubmit={saveReview} aria-labelledby="rate-title">
       <h2 id="rate-title">{rated ? 'Your rating' : 'Rate this movie'}</h2>
-      <RatingInput value={score} onChange={setScore} legend="Score, in half stars" disabled={busy} />
+      <div
+        onPointerDown={() => {
+          pointer.current = true;
+        }}
+        onKeyDown={() => {
+          pointer.current = false;
+        }}
+      >
+        <RatingInput value={score} onChange={choose} legend="Score, in half stars (saved when you choose)" />
+      </div>
       {scoreError && <p className="field-error">{scoreError}</p>}
       <TextAreaField
         label="Review (optional)"
@@ -90,10 +153,10 @@ function RatingForm({ movieId, summary, onSaved }: RatingFormProps) {
         error={reviewError}
       />
       <ErrorMessage error={error} />
-      {notice && <Notice>{notice}</Notice>}
+      {busy ? <p className="muted">Saving…</p> : notice && <Notice>{notice}</Notice>}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : rated ? 'Update rating' : 'Save rating'}
+          {savedReview ? 'Update review' : 'Save review'}
         </button>
         {rated && (
           <button type="button" className="button button-secondary" onClick={remove} disabled={busy}>
@@ -193,6 +256,38 @@ function SimilarMovies({ movieId }: { movieId: number }) {
   );
 }
 
+/** Whose ratings the averages are: the members' own, and the community data's beside them. */
+function ScoreSources({ summary }: { summary: RatingSummary }) {
+  const members = summary.count > 0 && summary.average !== null && summary.average !== undefined;
+  const community = summary.community && summary.community.count > 0 ? summary.community : null;
+  return (
+    <dl className="score-sources">
+      <div>
+        <dt>Cinemates members</dt>
+        <dd>
+          {members ? (
+            <>
+              <Stars score={Number(summary.average)} /> <strong>{Number(summary.average).toFixed(1)}</strong> average from{' '}
+              {plural(summary.count, 'member rating')}
+            </>
+          ) : (
+            'No member has rated it yet. Be the first.'
+          )}
+        </dd>
+      </div>
+      {community && (
+        <div>
+          <dt>MovieLens community</dt>
+          <dd>
+            <Stars score={community.average} /> <strong>{community.average.toFixed(1)}</strong> average from{' '}
+            {plural(community.count, 'rating')}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
 function MovieDetails({ movie }: { movie: Movie }) {
   useTitle(movieTitle(movie));
   const loadSummary = useCallback(
@@ -224,19 +319,12 @@ function MovieDetails({ movie }: { movie: Movie }) {
             {movie.year ?? 'Year unknown'}
             {genres && <> · {genres}</>}
           </p>
-          {summary.data && (
-            <p className="community-score">
-              {summary.data.count > 0 && summary.data.average !== null && summary.data.average !== undefined ? (
-                <>
-                  <Stars score={summary.data.average} />{' '}
-                  <strong>{Number(summary.data.average).toFixed(1)}</strong> average from {plural(summary.data.count, 'rating')}
-                </>
-              ) : (
-                'No ratings yet. Be the first.'
-              )}
-            </p>
-          )}
+          {summary.data && <ScoreSources summary={summary.data} />}
           <WatchlistButton movieId={movie.id} />
+          <div className="movie-actions">
+            <RecommendToFriend movieId={movie.id} title={movieTitle(movie)} />
+            <AddToList movieId={movie.id} title={movieTitle(movie)} />
+          </div>
           {imdb && (
             <p className="external-link">
               <a href={imdb} rel="noopener noreferrer" target="_blank">

@@ -7,12 +7,15 @@ import { ActivityFeed, Avatar } from '../components/Activity';
 import { ErrorMessage, Notice } from '../components/Feedback';
 import { Field, TextAreaField } from '../components/Field';
 import { useTitle } from '../components/Layout';
+import { VisibilityChoice } from '../components/VisibilityChoice';
+import type { Visibility } from '../api/social';
 import { formatDate, personName } from '../format';
 import { useSession } from '../session/session';
 
 function EditProfile({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
   const [displayName, setDisplayName] = useState(me.displayName ?? '');
   const [bio, setBio] = useState(me.bio ?? '');
+  const [visibility, setVisibility] = useState<Visibility>(me.visibility ?? 'FRIENDS');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +27,7 @@ function EditProfile({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
     setNotice(null);
     try {
       const name = displayName.trim();
-      const updated = await api.updateMe({ ...(name ? { displayName: name } : {}), bio });
+      const updated = await api.updateMe({ ...(name ? { displayName: name } : {}), bio, visibility });
       onSaved(updated);
       setNotice('Your profile is saved.');
     } catch (e) {
@@ -57,6 +60,7 @@ function EditProfile({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
         error={fieldError('bio')}
         hint={`${bio.length} of 500 characters`}
       />
+      <VisibilityChoice legend="Who sees your ratings, reviews, diary, lists and activity" value={visibility} onChange={setVisibility} />
       <ErrorMessage error={error && !fieldError('displayName') && !fieldError('bio') ? error : null} />
       {notice && <Notice>{notice}</Notice>}
       <button type="submit" className="button button-primary" disabled={busy}>

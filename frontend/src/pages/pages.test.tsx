@@ -91,17 +91,33 @@ describe('pages', () => {
     expect(await screen.findByRole('radio', { name: '4 stars' })).toBeChecked();
     expect(screen.getByText('Bob Brown')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Heat' })).toBeInTheDocument(); // similar
+    // Whose ratings each average is.
+    expect(screen.getByText('Cinemates members').nextElementSibling).toHaveTextContent('4.5 average from 6 member ratings');
+    expect(screen.getByText('MovieLens community').nextElementSibling).toHaveTextContent('3.9 average from 317 ratings');
 
+    // Arrow keys: saved once they stop, with my earlier review kept as it was.
     screen.getByRole('radio', { name: '4 stars' }).focus();
     await user.keyboard('{ArrowLeft}');
+    expect(await screen.findByText('Saved your rating: 3.5 stars.', {}, { timeout: 3000 })).toBeInTheDocument();
+    const puts = () => calls.filter((c) => c.method === 'PUT' && c.url.pathname === '/api/preferences/ratings/1');
+    expect(puts().map((c) => c.body)).toEqual([{ score: 3.5, review: 'A classic.' }]);
+
+    // The review has its own button; a score is not saved twice for it.
     const review = screen.getByLabelText('Review (optional)');
-    expect(review).toHaveValue('A classic.'); // my earlier review, kept when I change the score
+    expect(review).toHaveValue('A classic.');
     await user.clear(review);
     await user.type(review, 'Still great');
-    await user.click(screen.getByRole('button', { name: 'Update rating' }));
-    expect(await screen.findByText('Saved your rating: 3.5 stars, with your review.')).toBeInTheDocument();
-    const put = calls.find((c) => c.method === 'PUT' && c.url.pathname === '/api/preferences/ratings/1')!;
-    expect(put.body).toEqual({ score: 3.5, review: 'Still great' });
+    await user.click(screen.getByRole('button', { name: 'Update review' }));
+    expect(await screen.findByText('Saved your review.')).toBeInTheDocument();
+    expect(puts().map((c) => c.body)).toEqual([
+      { score: 3.5, review: 'A classic.' },
+      { score: 3.5, review: 'Still great' },
+    ]);
+
+    // One click on a star saves it at once.
+    await user.click(screen.getByText('2 stars'));
+    expect(await screen.findByText('Saved your rating: 2 stars.')).toBeInTheDocument();
+    expect(puts().at(-1)?.body).toEqual({ score: 2, review: 'Still great' });
 
     await user.click(screen.getByRole('button', { name: 'Add to watchlist' }));
     expect(await screen.findByText('Added to your watchlist.')).toBeInTheDocument();

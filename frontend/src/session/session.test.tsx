@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { App } from '../App';
@@ -17,7 +18,7 @@ function start(path: string) {
 }
 
 describe('session start', () => {
-  it('a fresh browser gets its CSRF cookie, asks who is signed in, and does not try a refresh', async () => {
+  it('a fresh browser gets its CSRF cookie and asks nothing that could fail: it has no session', async () => {
     const { calls } = stubFetch({
       'GET /api/auth/csrf': () => {
         setCookie('XSRF-TOKEN=new');
@@ -28,7 +29,22 @@ describe('session start', () => {
     start('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
-    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual(['GET /api/auth/csrf', 'GET /api/users/me']);
+    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual(['GET /api/auth/csrf']);
+  });
+
+  it('after signing out here, the next visit does not ask who is signed in', async () => {
+    setCookie('XSRF-TOKEN=old');
+    const first = stubFetch({ ...worldRoutes(), 'POST /api/auth/logout': { status: 204 } });
+    const view = start('/');
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(first.calls.map((c) => `${c.method} ${c.url.pathname}`)).toContain('POST /api/auth/logout');
+    view.unmount();
+
+    const again = stubFetch({ 'GET /api/users/me': { status: 401, body: {} } });
+    start('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(again.calls).toEqual([]);
   });
 
   it('an expired access token is renewed silently on start', async () => {

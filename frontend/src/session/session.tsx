@@ -27,6 +27,26 @@ export function useSession(): Session {
   return session;
 }
 
+/** Set in this browser when its session ended here, cleared at the next sign-in. */
+export const SIGNED_OUT_KEY = 'cinemates.signedOut';
+
+function signedOutHere(): boolean {
+  try {
+    return window.localStorage.getItem(SIGNED_OUT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberSignedOut(signedOut: boolean) {
+  try {
+    if (signedOut) window.localStorage.setItem(SIGNED_OUT_KEY, '1');
+    else window.localStorage.removeItem(SIGNED_OUT_KEY);
+  } catch {
+    // Storage may be off (private modes): the next visit asks the server, as before.
+  }
+}
+
 export const SESSION_EXPIRED_REASON = 'Your session has ended. Please sign in again.';
 
 /**
@@ -35,7 +55,11 @@ export const SESSION_EXPIRED_REASON = 'Your session has ended. Please sign in ag
  * forgets the user and goes to sign-in, remembering where the person was.
  */
 export function SessionProvider({ children, initialUser }: { children: ReactNode; initialUser?: Me | null }) {
-  const [status, setStatus] = useState<Status>(initialUser === undefined ? 'checking' : 'ready');
+  // Without an XSRF cookie this browser has never had a session here (it comes with the session
+  // cookies); after signing out here it has none either. Asking who is signed in would only
+  // answer 401: a failed request in the console of every signed-out visit.
+  const [noSession] = useState(() => initialUser === undefined && (!readCookie(CSRF_COOKIE) || signedOutHere()));
+  const [status, setStatus] = useState<Status>(initialUser === undefined && !noSession ? 'checking' : 'ready');
   const [user, setUser] = useState<Me | null>(initialUser ?? null);
   const [signInReason, setSignInReason] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -45,19 +69,21 @@ export function SessionProvider({ children, initialUser }: { children: ReactNode
 
   useEffect(() => {
     if (initialUser !== undefined) return;
+    if (noSession && attempt === 0) {
+      void ensureCsrfToken();
+      return;
+    }
     const controller = new AbortController();
-    // Without an XSRF cookie this browser has never had a session here (it comes with the
-    // session cookies), so a refresh attempt would only spend the strict auth rate limit.
-    const hadCookie = Boolean(readCookie(CSRF_COOKIE));
     (async () => {
-      if (!hadCookie) await ensureCsrfToken();
       try {
-        const me = await api.me({ refresh: hadCookie, signal: controller.signal });
+        const me = await api.me({ refresh: true, signal: controller.signal });
+        rememberSignedOut(false);
         setUser(me);
         setStatus('ready');
       } catch (error) {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) {
+          rememberSignedOut(true);
           setUser(null);
           setStatus('ready');
         } else {
@@ -66,11 +92,12 @@ export function SessionProvider({ children, initialUser }: { children: ReactNode
       }
     })();
     return () => controller.abort();
-  }, [attempt, initialUser]);
+  }, [attempt, initialUser, noSession]);
 
   useEffect(
     () =>
       onSessionExpired(() => {
+        rememberSignedOut(true);
         setUser(null);
         setSignInReason(SESSION_EXPIRED_REASON);
         const next = here.startsWith('/signin') || here.startsWith('/signup') ? '/' : here;
@@ -80,6 +107,7 @@ export function SessionProvider({ children, initialUser }: { children: ReactNode
   );
 
   const signedIn = useCallback((me: Me) => {
+    rememberSignedOut(false);
     setUser(me);
     setSignInReason(null);
     setStatus('ready');
@@ -91,6 +119,7 @@ export function SessionProvider({ children, initialUser }: { children: ReactNode
     } catch {
       // Signing out locally is what matters; the cookies expire on their own.
     }
+    rememberSignedOut(true);
     setUser(null);
     setSignInReason('You have signed out.');
     navigate('/signin', { replace: true });
@@ -98,6 +127,7 @@ export function SessionProvider({ children, initialUser }: { children: ReactNode
 
   const ended = useCallback(
     (reason: string) => {
+      rememberSignedOut(true);
       setUser(null);
       setSignInReason(reason);
       navigate('/signin', { replace: true });

@@ -42,7 +42,14 @@ export function worldRoutes(): Record<string, StubResponse> {
     'GET /api/movies': { body: { items: MOVIES, page: 0, size: 24, total: 3 } },
     'GET /api/movies/1': { body: MOVIES[0] },
     'GET /api/preferences/movies/1/summary': {
-      body: { movieId: 1, average: 3.9, count: 215, myScore: 4, friends: [{ user: bob, score: 4.5 }] },
+      body: {
+        movieId: 1,
+        average: 4.5,
+        count: 6,
+        myScore: 4,
+        friends: [{ user: bob, score: 4.5 }],
+        community: { count: 317, average: 3.92 },
+      },
     },
     'GET /api/preferences/movies/1/similar': { body: { items: [{ movie: MOVIES[1], score: 0.8 }] } },
     'GET /api/preferences/watchlist': { body: { items: [{ movie: MOVIES[2], addedAt: '2025-03-01T12:00:00Z' }] } },
@@ -55,6 +62,12 @@ export function worldRoutes(): Record<string, StubResponse> {
       },
     },
     'GET /api/users/me/friends': { body: { items: [bob] } },
+    'GET /api/preferences/members/2/ratings': {
+      body: { items: [{ movie: MOVIES[2], score: 5, review: null, ratedAt: '2025-03-02T12:00:00Z' }], page: 0, size: 12, total: 1 },
+    },
+    'GET /api/preferences/members/2/lists': { body: { items: [] } },
+    'GET /api/preferences/members/3/ratings': { status: 403, body: { status: 403, detail: 'Only friends may see this.' } },
+    'GET /api/preferences/members/3/lists': { status: 403, body: { status: 403, detail: 'Only friends may see this.' } },
     'GET /api/users/me/friend-requests?direction=incoming': {
       body: { items: [{ id: 7, fromUser: cat, toUser: ME, status: 'PENDING', createdAt: '2025-03-01T00:00:00Z' }] },
     },

@@ -7,6 +7,7 @@ import { clearCookies } from './utils';
 beforeEach(() => {
   resetClientState();
   clearCookies();
+  window.localStorage.clear();
 });
 
 afterEach(() => {

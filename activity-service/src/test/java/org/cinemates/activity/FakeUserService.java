@@ -42,6 +42,7 @@ public final class FakeUserService {
     private final String serviceToken;
     private final Map<Long, Member> members = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> friends = new ConcurrentHashMap<>();
+    private final Map<Long, String> visibilities = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Long, AtomicInteger> friendIdCalls = new ConcurrentHashMap<>();
     private final AtomicInteger profileCalls = new AtomicInteger();
@@ -94,6 +95,11 @@ public final class FakeUserService {
                 "subject", Long.toString(id),
                 "revokedAt", Instant.now().toString(),
                 "expiresAt", Instant.now().plusSeconds(960).toString()));
+    }
+
+    /** Who may see the member's activity: PUBLIC, FRIENDS (the default) or PRIVATE. */
+    public void visibility(long id, String visibility) {
+        visibilities.put(id, visibility);
     }
 
     public void befriend(long a, long b) {
@@ -200,6 +206,23 @@ public final class FakeUserService {
                     return;
                 }
                 send(exchange, 200, Map.of("userId", id, "friendIds", new ArrayList<>(new TreeSet<>(theirs))));
+                return;
+            }
+            if (path.equals("/internal/users/visibilities")) {
+                String query = exchange.getRequestURI().getQuery();
+                String ids = query != null && query.startsWith("ids=") ? query.substring(4) : "";
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (String id : ids.split(",")) {
+                    Member member = id.isBlank() ? null : members.get(Long.parseLong(id));
+                    if (member != null) {
+                        items.add(Map.of(
+                                "userId",
+                                member.id(),
+                                "visibility",
+                                visibilities.getOrDefault(member.id(), "FRIENDS")));
+                    }
+                }
+                send(exchange, 200, Map.of("items", items));
                 return;
             }
             if (path.equals("/internal/users")) {

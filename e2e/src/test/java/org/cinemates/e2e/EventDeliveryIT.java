@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.cinemates.platform.test.ApiResponse;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,6 +65,42 @@ class EventDeliveryIT extends EndToEnd {
         }
 
         assertExactlyOnce(cat, dan, movies);
+    }
+
+    @Test
+    void notificationsOfWhatHappenedWhileActivityServiceWasStoppedArriveOnceItIsBack() throws Exception {
+        Member ann = join("Asker");
+        Member bob = join("Asked");
+        long movie = movieIds(1).get(0);
+        try {
+            cinemates("stop", "activity-service");
+            befriend(ann, bob);
+            ApiResponse recommended = bob.browser()
+                    .post("/api/preferences/recommendations/sent")
+                    .json(java.util.Map.of("toUserId", ann.id(), "movieId", movie, "note", "Watch this"))
+                    .send();
+            assertThat(recommended.status()).as("%s", recommended).isEqualTo(201);
+        } finally {
+            cinemates("start", "activity-service");
+        }
+
+        List<String> bobs =
+                eventually(CATCH_UP, () -> notificationTypes(bob), types -> !types.isEmpty(), "Bob's friend request");
+        List<String> anns = eventually(
+                CATCH_UP, () -> notificationTypes(ann), types -> types.size() >= 2, "Ann's two notifications");
+        Thread.sleep(2000); // anything doubled would arrive right behind
+        assertThat(notificationTypes(bob)).isEqualTo(bobs).containsExactly("FRIEND_REQUEST");
+        assertThat(notificationTypes(ann)).isEqualTo(anns).containsExactlyInAnyOrder("RECOMMENDED", "FRIEND_ACCEPTED");
+    }
+
+    private static List<String> notificationTypes(Member member) {
+        ApiResponse page = member.browser().get("/api/activities/notifications").send();
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        return page.json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("type").asString())
+                .toList();
     }
 
     private static void assertExactlyOnce(Member reader, Member actor, List<Long> movies) throws Exception {

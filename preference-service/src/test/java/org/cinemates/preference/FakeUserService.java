@@ -20,6 +20,7 @@ public final class FakeUserService extends FakeService {
 
     private final String serviceToken;
     private final Map<Long, Map<String, Object>> profiles = new ConcurrentHashMap<>();
+    private final Map<Long, String> visibilities = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> friends = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -35,6 +36,12 @@ public final class FakeUserService extends FakeService {
         profile.put("displayName", displayName);
         profile.put("bio", "Bio of " + username);
         profiles.put(id, profile);
+        visibilities.put(id, "FRIENDS");
+    }
+
+    /** Who may see the member's data: PUBLIC, FRIENDS (the default) or PRIVATE, as PATCH /api/users/me sets it. */
+    public void visibility(long id, String visibility) {
+        visibilities.put(id, visibility);
     }
 
     /** Deletes the account: its profile is gone, its friendships stay in the test's hands. */
@@ -83,6 +90,16 @@ public final class FakeUserService extends FakeService {
             return Answer.json(JSON.writeValueAsString(body));
         }
         String ids = request.param("ids");
+        if (path.equals("/internal/users/visibilities") && ids != null) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (String part : ids.split(",")) {
+                long id = Long.parseLong(part.strip());
+                if (profiles.containsKey(id)) {
+                    items.add(Map.of("userId", id, "visibility", visibilities.getOrDefault(id, "FRIENDS")));
+                }
+            }
+            return Answer.json(JSON.writeValueAsString(Map.of("items", items)));
+        }
         if (path.equals("/internal/users") && ids != null) {
             String[] parts = ids.split(",");
             if (parts.length > 500) {

@@ -23,14 +23,17 @@ class TableOwnershipTest {
     private static final Path SOURCES = Path.of("src/main/java/org/cinemates/preference");
 
     /** Table → the package (folder under {@link #SOURCES}) that owns it. */
-    private static final Map<String, String> OWNERS = Map.of(
-            "ratings", "rating",
-            "community_ratings", "community",
-            "community_imports", "community",
-            "watchlist", "watchlist",
-            "diary_entries", "diary",
-            "liked_movies", "diary",
-            "history_imports", "history");
+    private static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("ratings", "rating"),
+            Map.entry("community_ratings", "community"),
+            Map.entry("community_imports", "community"),
+            Map.entry("watchlist", "watchlist"),
+            Map.entry("diary_entries", "diary"),
+            Map.entry("liked_movies", "diary"),
+            Map.entry("history_imports", "history"),
+            Map.entry("movie_lists", "list"),
+            Map.entry("movie_list_items", "list"),
+            Map.entry("friend_recommendations", "sharing"));
 
     private static final List<String> VERBS = List.of("from", "join", "into", "update", "table");
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.cinemates.activity.log.Activity;
 import org.cinemates.activity.people.Profile;
 import org.cinemates.activity.people.Profiles;
+import org.cinemates.activity.reaction.Reactions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * {@code review}, {@code friend}) are left out.
  *
  * @param createdAt when it happened
+ * @param likeCount how many members liked it
+ * @param commentCount how many comments it has
+ * @param likedByMe whether the member reading liked it (false for a visitor)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ActivityView(
@@ -23,7 +27,10 @@ record ActivityView(
         @Nullable BigDecimal score,
         @Nullable String review,
         @Nullable Person friend,
-        Instant createdAt) {
+        Instant createdAt,
+        int likeCount,
+        int commentCount,
+        boolean likedByMe) {
 
     /** Someone an activity names; both names are null when they could not be found out. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -35,7 +42,7 @@ record ActivityView(
         }
     }
 
-    static ActivityView of(Activity activity, Profiles profiles) {
+    static ActivityView of(Activity activity, Profiles profiles, Reactions.Counts counts) {
         Long friendId = activity.friendId();
         return new ActivityView(
                 activity.id(),
@@ -45,6 +52,9 @@ record ActivityView(
                 activity.score(),
                 activity.review(),
                 friendId != null ? Person.of(profiles.of(friendId)) : null,
-                activity.occurredAt());
+                activity.occurredAt(),
+                counts.likes(),
+                counts.comments(),
+                counts.likedByMe());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cinemates.activity.log.Activities;
 import org.cinemates.activity.log.Activity;
@@ -12,6 +13,10 @@ import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.Friends;
 import org.cinemates.activity.people.Profiles;
+import org.cinemates.activity.people.Visibilities;
+import org.cinemates.activity.people.Visibility;
+import org.cinemates.activity.reaction.Reactions;
+import org.cinemates.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -24,36 +29,57 @@ class Feed {
     private final Activities activities;
     private final FriendIds friendIds;
     private final Actors actors;
+    private final Visibilities visibilities;
+    private final Reactions reactions;
 
-    Feed(Activities activities, FriendIds friendIds, Actors actors) {
+    Feed(Activities activities, FriendIds friendIds, Actors actors, Visibilities visibilities, Reactions reactions) {
+        this.reactions = reactions;
         this.activities = activities;
         this.friendIds = friendIds;
         this.actors = actors;
+        this.visibilities = visibilities;
     }
 
-    /** The member's friends' activities (never their own). */
+    /** The member's friends' activities (never their own), but for friends who show it to nobody. */
     ActivityPage ofFriends(long member, @Nullable Position before, int limit) {
         Friends friends = friendIds.of(member);
         List<Long> ids = new ArrayList<>(friends.ids());
         ids.remove(Long.valueOf(member));
-        return page(ids, before, limit, friends.lastKnown());
+        Visibilities.Chosen chosen = visibilities.of(ids);
+        ids.removeIf(friend -> chosen.of(friend) == Visibility.PRIVATE);
+        return page(member, ids, before, limit, friends.lastKnown() || chosen.lastKnown());
     }
 
-    /** One member's activities, for themselves or a friend. */
-    ActivityPage ofMember(long member, long userId, @Nullable Position before, int limit) {
-        boolean lastKnown = false;
-        if (userId != member) {
-            Friends friends = friendIds.of(member);
+    /**
+     * One member's activities, as they allow: to themselves always, to anyone when PUBLIC (a
+     * visitor without an account too), to friends when FRIENDS, to nobody else when PRIVATE.
+     */
+    ActivityPage ofMember(Viewer viewer, long userId, @Nullable Position before, int limit) {
+        if (viewer.is(userId)) {
+            return page(userId, List.of(userId), before, limit, false);
+        }
+        Visibilities.Chosen chosen = visibilities.of(List.of(userId));
+        Visibility visibility = chosen.of(userId);
+        boolean lastKnown = chosen.lastKnown();
+        if (visibility == Visibility.PRIVATE || (visibility == Visibility.FRIENDS && viewer.member() == null)) {
+            throw new NotShown(userId, viewer.member() == null);
+        }
+        if (visibility == Visibility.FRIENDS) {
+            Friends friends = friendIds.of(viewer.memberId().orElseThrow());
             if (!friends.contains(userId)) {
                 throw new NotAFriend(userId);
             }
-            lastKnown = friends.lastKnown();
+            lastKnown |= friends.lastKnown();
         }
-        return page(List.of(userId), before, limit, lastKnown);
+        return page(viewer.memberId().orElse(null), List.of(userId), before, limit, lastKnown);
     }
 
     private ActivityPage page(
-            Collection<Long> actorIds, @Nullable Position before, int limit, boolean friendsLastKnown) {
+            @Nullable Long reader,
+            Collection<Long> actorIds,
+            @Nullable Position before,
+            int limit,
+            boolean friendsLastKnown) {
         List<Activity> found = activities.page(actorIds, before, limit + 1);
         boolean more = found.size() > limit;
         List<Activity> shown = more ? found.subList(0, limit) : found;
@@ -65,8 +91,12 @@ class Feed {
             }
         }
         Profiles profiles = actors.named(named);
+        // Likes and comments of the whole page in one query.
+        Map<Long, Reactions.Counts> counts =
+                reactions.countsFor(shown.stream().map(Activity::id).toList(), reader);
         List<ActivityView> items = shown.stream()
-                .map(activity -> ActivityView.of(activity, profiles))
+                .map(activity ->
+                        ActivityView.of(activity, profiles, counts.getOrDefault(activity.id(), Reactions.Counts.NONE)))
                 .toList();
         String next = more ? Cursor.encode(shown.get(shown.size() - 1).position()) : null;
         boolean degraded = friendsLastKnown || profiles.incomplete();

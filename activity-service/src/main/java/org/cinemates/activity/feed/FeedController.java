@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import org.cinemates.activity.log.Position;
 import org.cinemates.platform.security.CurrentUser;
+import org.cinemates.platform.security.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,10 +50,12 @@ class FeedController {
 
     @Operation(
             summary = "A member's activities, newest first",
-            description = "My own, or a friend's; 403 for anyone else.")
+            description = "As the member's visibility allows: to anyone (without an account too) when PUBLIC,"
+                    + " to their friends when FRIENDS, to nobody else when PRIVATE; my own always. 403"
+                    + " otherwise.")
     @GetMapping("/users/{userId}")
     ActivityPage member(
-            CurrentUser me,
+            Viewer viewer,
             @PathVariable @Positive long userId,
             @Parameter(description = "The nextCursor of the previous page; none for the newest")
                     @RequestParam(name = Cursor.PARAMETER, required = false)
@@ -63,7 +66,7 @@ class FeedController {
                     @Min(1)
                     @Max(MAX_LIMIT)
                     int limit) {
-        return feed.ofMember(me.id(), userId, position(before), limit);
+        return feed.ofMember(viewer, userId, position(before), limit);
     }
 
     private static @Nullable Position position(@Nullable String before) {

@@ -39,6 +39,12 @@ public class Activities {
         this.jdbc = jdbc;
     }
 
+    /** One activity, if it is (still) in the log. */
+    public java.util.Optional<Activity> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from activities where id = ?", ROWS, id).stream()
+                .findFirst();
+    }
+
     /**
      * Up to {@code limit} activities of these actors, newest first, after {@code before} (or from
      * the newest). Feeds ask for one more than they show, to know whether a next page exists.

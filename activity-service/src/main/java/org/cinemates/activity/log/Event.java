@@ -10,11 +10,15 @@ import org.cinemates.platform.events.AccountDeleted;
 import org.cinemates.platform.events.Befriended;
 import org.cinemates.platform.events.CinematesEvent;
 import org.cinemates.platform.events.DeliveredEvent;
+import org.cinemates.platform.events.FriendRequested;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ListWithdrawn;
+import org.cinemates.platform.events.Listed;
 import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
 import org.cinemates.platform.events.RatingDeleted;
+import org.cinemates.platform.events.Recommended;
 import org.cinemates.platform.events.Reviewed;
 import org.cinemates.platform.events.Unfriended;
 import org.cinemates.platform.events.WatchlistRemoved;
@@ -125,6 +129,36 @@ record Event(
         @Override
         public Event logged(Logged event) {
             return movie(EventType.LOGGED, event.movieId(), event.score(), event.review());
+        }
+
+        @Override
+        public Event listed(Listed event) {
+            return new Event(eventId, EventType.LISTED, actorId, occurredAt, null, null, null, null, null);
+        }
+
+        @Override
+        public Event listWithdrawn(ListWithdrawn event) {
+            return new Event(eventId, EventType.LIST_WITHDRAWN, actorId, occurredAt, null, null, null, null, null);
+        }
+
+        @Override
+        public Event friendRequested(FriendRequested event) {
+            return new Event(
+                    eventId, EventType.FRIEND_REQUESTED, actorId, occurredAt, null, null, null, event.toUserId(), null);
+        }
+
+        @Override
+        public Event recommended(Recommended event) {
+            return new Event(
+                    eventId,
+                    EventType.RECOMMENDED,
+                    actorId,
+                    occurredAt,
+                    event.movieId(),
+                    null,
+                    event.note(),
+                    event.toUserId(),
+                    null);
         }
 
         private Event naming(EventType type, String username, String displayName) {

@@ -19,7 +19,13 @@ enum EventType {
     WATCHLISTED(ActivityType.WATCHLISTED, Mark.Kind.WATCHLIST, false),
     WATCHLIST_REMOVED(null, Mark.Kind.WATCHLIST, true),
     // Every viewing is its own activity: nothing later replaces it.
-    LOGGED(ActivityType.LOGGED, null, false);
+    LOGGED(ActivityType.LOGGED, null, false),
+    // Lists are not activities here yet: acknowledged and left alone.
+    LISTED(null, null, false),
+    LIST_WITHDRAWN(null, null, false),
+    // News for one member (a notification), not activities.
+    FRIEND_REQUESTED(null, null, false),
+    RECOMMENDED(null, null, false);
 
     private final @Nullable ActivityType activity;
     private final Mark.@Nullable Kind kind;

@@ -13,12 +13,14 @@ import java.util.Set;
 import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.NameChange;
+import org.cinemates.activity.people.Visibilities;
 import org.cinemates.platform.events.EventJson;
 import org.cinemates.platform.events.InvalidEvent;
 import org.cinemates.platform.outbox.EventTraces;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -56,8 +58,10 @@ class Ingest {
     private final DeletedAccounts deletedAccounts;
     private final Actors actors;
     private final FriendIds friendIds;
+    private final Visibilities visibilities;
     private final TransactionTemplate transactions;
     private final EventTraces traces;
+    private final ApplicationEventPublisher published;
 
     Ingest(
             EventLedger ledger,
@@ -66,16 +70,20 @@ class Ingest {
             DeletedAccounts deletedAccounts,
             Actors actors,
             FriendIds friendIds,
+            Visibilities visibilities,
             TransactionTemplate transactions,
-            EventTraces traces) {
+            EventTraces traces,
+            ApplicationEventPublisher published) {
         this.ledger = ledger;
         this.marks = marks;
         this.activities = activities;
         this.deletedAccounts = deletedAccounts;
         this.actors = actors;
         this.friendIds = friendIds;
+        this.visibilities = visibilities;
         this.transactions = transactions;
         this.traces = traces;
+        this.published = published;
     }
 
     IngestResult accept(List<@Nullable JsonNode> batch) {
@@ -88,6 +96,12 @@ class Ingest {
         }
         int invalid = batch.size() - events.size();
         Applied applied = Objects.requireNonNull(transactions.execute(status -> apply(events)));
+        // user-service tells of a new visibility with a PROFILE_UPDATED: ask it again.
+        for (Event event : events) {
+            if (event.type() == EventType.PROFILE_UPDATED) {
+                visibilities.changed(event.actorId());
+            }
+        }
         // Friend lists come from user-service, which already has the change: ask it again, and
         // keep the last known lists (used while it is down) in step.
         for (Event event : applied.friendshipEvents()) {
@@ -136,6 +150,7 @@ class Ingest {
             if (event.type() == EventType.ACCOUNT_DELETED) {
                 if (deletedAccounts.add(event.actorId(), event.occurredAt())) {
                     activities.removeMember(event.actorId());
+                    published.publishEvent(new MemberRemoved(event.actorId()));
                     marks.forgetActor(event.actorId());
                     actors.forget(event.actorId());
                     deleted.add(event.actorId());
@@ -164,6 +179,15 @@ class Ingest {
                 case ACCOUNT_DELETED -> {
                     // Applied above.
                 }
+                case LISTED, LIST_WITHDRAWN -> count.ignored++;
+                case FRIEND_REQUESTED -> {
+                    published.publishEvent(notice(Notice.Kind.FRIEND_REQUEST, event));
+                    count.stored++;
+                }
+                case RECOMMENDED -> {
+                    published.publishEvent(notice(Notice.Kind.RECOMMENDED, event));
+                    count.stored++;
+                }
                 default -> {
                     Mark mark = mark(event);
                     Event before = newestPerThing.get(mark.key());
@@ -177,6 +201,10 @@ class Ingest {
                     newestPerThing.put(mark.key(), event);
                     if (mark.kind() == Mark.Kind.FRIENDSHIP) {
                         friendshipEvents.add(event);
+                        if (event.type() == EventType.BEFRIENDED) {
+                            // The one who accepted is the actor: news for the one who asked.
+                            published.publishEvent(notice(Notice.Kind.FRIEND_ACCEPTED, event));
+                        }
                     }
                 }
             }
@@ -234,6 +262,17 @@ class Ingest {
         }
         activities.noteLatest(latest);
         return new Applied(count.stored, count.duplicates, count.ignored, friendshipEvents, friendshipChanges, deleted);
+    }
+
+    private static Notice notice(Notice.Kind kind, Event event) {
+        return new Notice(
+                kind,
+                event.eventId(),
+                event.actorId(),
+                Objects.requireNonNull(event.friendId()),
+                event.movieId(),
+                event.review(),
+                event.occurredAt());
     }
 
     /** The events not received before, oldest first. */

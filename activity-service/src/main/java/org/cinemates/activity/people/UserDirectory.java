@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.cinemates.activity.ActivitySettings;
 import org.cinemates.platform.http.DependencyUnavailable;
@@ -77,6 +79,23 @@ class UserDirectory {
             UserServiceApi.Profiles answer = call(() -> api.profiles(chunk));
             if (answer.items() != null) {
                 found.addAll(answer.items());
+            }
+        }
+        return found;
+    }
+
+    /** Who may see each member's activity; members user-service does not know are left out. */
+    Map<Long, Visibility> visibilities(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        Map<Long, Visibility> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += MAX_IDS_PER_CALL) {
+            String chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_CALL)).stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(","));
+            UserServiceApi.Visibilities answer = call(() -> api.visibilities(chunk));
+            for (UserServiceApi.MemberVisibility member :
+                    answer.items() != null ? answer.items() : List.<UserServiceApi.MemberVisibility>of()) {
+                found.put(member.userId(), Visibility.parse(member.visibility()));
             }
         }
         return found;

@@ -19,6 +19,15 @@ interface UserServiceApi {
 
     record Profiles(@Nullable List<PublicProfile> items) {}
 
+    /** @param visibility PUBLIC, FRIENDS or PRIVATE (a value this service does not know hides) */
+    record MemberVisibility(long userId, @Nullable String visibility) {}
+
+    record Visibilities(@Nullable List<MemberVisibility> items) {}
+
+    /** @param ids at most 500, separated by commas; unknown ids are left out of the answer */
+    @GetExchange("/internal/users/visibilities")
+    Visibilities visibilities(@RequestParam String ids);
+
     /** @param ids at most 500, separated by commas; unknown ids are left out of the answer */
     @GetExchange("/internal/users")
     Profiles profiles(@RequestParam String ids);

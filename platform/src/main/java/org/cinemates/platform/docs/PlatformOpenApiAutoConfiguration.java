@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cinemates.platform.security.CurrentUser;
+import org.cinemates.platform.security.Viewer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -86,7 +87,7 @@ public class PlatformOpenApiAutoConfiguration {
 
     /**
      * Operations that act for a member (their handler takes {@link CurrentUser}) need a token;
-     * the others accept one. Each gets a summary (its handler's name, when it has none) and the
+     * the others (those taking a {@link Viewer}, or nobody) accept one. Each gets a summary (its handler's name, when it has none) and the
      * problem answers it can give.
      */
     @Bean
@@ -96,7 +97,7 @@ public class PlatformOpenApiAutoConfiguration {
                     .anyMatch(p -> p.getParameterType() == CurrentUser.class);
             // The member comes from the token, not from the request: no parameter to document.
             Set<String> fromToken = Arrays.stream(handler.getMethodParameters())
-                    .filter(p -> p.getParameterType() == CurrentUser.class)
+                    .filter(p -> p.getParameterType() == CurrentUser.class || p.getParameterType() == Viewer.class)
                     .map(MethodParameter::getParameterName)
                     .filter(Objects::nonNull)
                     .collect(Collectors.toSet());

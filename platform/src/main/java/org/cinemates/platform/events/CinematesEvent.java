@@ -19,7 +19,11 @@ public sealed interface CinematesEvent
                 RatingDeleted,
                 Watchlisted,
                 WatchlistRemoved,
-                Logged {
+                Logged,
+                Listed,
+                ListWithdrawn,
+                FriendRequested,
+                Recommended {
 
     /** The member who did it: the event's actor. */
     long userId();
@@ -62,5 +66,13 @@ public sealed interface CinematesEvent
         R watchlistRemoved(WatchlistRemoved event);
 
         R logged(Logged event);
+
+        R listed(Listed event);
+
+        R listWithdrawn(ListWithdrawn event);
+
+        R friendRequested(FriendRequested event);
+
+        R recommended(Recommended event);
     }
 }

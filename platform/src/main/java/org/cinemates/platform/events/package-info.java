@@ -31,6 +31,17 @@
  *       <td>userId, movieId</td><td>preference-service</td></tr>
  *   <tr><td>WATCHLIST_REMOVED</td><td>{@link WatchlistRemoved}</td>
  *       <td>userId, movieId</td><td>preference-service</td></tr>
+ *   <tr><td>LOGGED</td><td>{@link Logged}</td>
+ *       <td>userId, movieId, entryId, watchedOn, score, review, rewatch, liked</td>
+ *       <td>preference-service</td></tr>
+ *   <tr><td>LISTED</td><td>{@link Listed}</td>
+ *       <td>userId, listId, name, visibility, movies</td><td>preference-service</td></tr>
+ *   <tr><td>LIST_WITHDRAWN</td><td>{@link ListWithdrawn}</td>
+ *       <td>userId, listId</td><td>preference-service</td></tr>
+ *   <tr><td>FRIEND_REQUESTED</td><td>{@link FriendRequested}</td>
+ *       <td>userId, toUserId, requestId</td><td>user-service</td></tr>
+ *   <tr><td>RECOMMENDED</td><td>{@link Recommended}</td>
+ *       <td>userId, toUserId, movieId, note</td><td>preference-service</td></tr>
  * </table>
  *
  * <h2>On the wire</h2>

@@ -15,7 +15,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Supplies {@link CurrentUser} parameters from the verified token. */
+/**
+ * Supplies {@link CurrentUser} parameters from the verified token, and {@link Viewer} parameters
+ * (the member, or an anonymous visitor) on endpoints that anyone may read.
+ */
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     public static final String USERNAME_CLAIM = "preferred_username";
@@ -23,18 +26,23 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == CurrentUser.class;
+        return parameter.getParameterType() == CurrentUser.class || parameter.getParameterType() == Viewer.class;
     }
 
     @Override
-    public CurrentUser resolveArgument(
+    public Object resolveArgument(
             MethodParameter parameter,
             @Nullable ModelAndViewContainer container,
             NativeWebRequest request,
             @Nullable WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean viewer = parameter.getParameterType() == Viewer.class;
         if (authentication instanceof JwtAuthenticationToken token) {
-            return from(token.getToken());
+            CurrentUser member = from(token.getToken());
+            return viewer ? new Viewer(member) : member;
+        }
+        if (viewer) {
+            return Viewer.anonymous();
         }
         throw new AuthenticationCredentialsNotFoundException("No member token");
     }

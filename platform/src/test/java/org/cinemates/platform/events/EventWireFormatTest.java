@@ -107,6 +107,26 @@ class EventWireFormatTest {
                          "occurredAt":"2026-11-25T15:00:00.123456Z",
                          "payload":{"userId":12,"movieId":7,"entryId":41,"watchedOn":"2026-11-25","score":null,
                                     "review":null,"rewatch":false,"liked":true}}
+                        """),
+                new Golden(new Listed(12, 3, "Best of 1999", "FRIENDS", 10), """
+                        {"eventId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","type":"LISTED","actorId":12,
+                         "occurredAt":"2026-11-25T15:00:00.123456Z",
+                         "payload":{"userId":12,"listId":3,"name":"Best of 1999","visibility":"FRIENDS","movies":10}}
+                        """),
+                new Golden(new ListWithdrawn(12, 3), """
+                        {"eventId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","type":"LIST_WITHDRAWN","actorId":12,
+                         "occurredAt":"2026-11-25T15:00:00.123456Z",
+                         "payload":{"userId":12,"listId":3}}
+                        """),
+                new Golden(new FriendRequested(12, 13, 5), """
+                        {"eventId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","type":"FRIEND_REQUESTED","actorId":12,
+                         "occurredAt":"2026-11-25T15:00:00.123456Z",
+                         "payload":{"userId":12,"toUserId":13,"requestId":5}}
+                        """),
+                new Golden(new Recommended(12, 13, 7, "You'll love it"), """
+                        {"eventId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","type":"RECOMMENDED","actorId":12,
+                         "occurredAt":"2026-11-25T15:00:00.123456Z",
+                         "payload":{"userId":12,"toUserId":13,"movieId":7,"note":"You'll love it"}}
                         """));
     }
 

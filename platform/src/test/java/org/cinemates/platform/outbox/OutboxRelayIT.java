@@ -235,6 +235,10 @@ class OutboxRelayIT {
                 new Watchlisted(3, 8),
                 new WatchlistRemoved(3, 8),
                 new Logged(3, 9, 5, java.time.LocalDate.parse("2026-11-01"), new BigDecimal("4.5"), null, true, true),
+                new org.cinemates.platform.events.Listed(3, 2, "Noir", "PUBLIC", 4),
+                new org.cinemates.platform.events.ListWithdrawn(3, 2),
+                new org.cinemates.platform.events.FriendRequested(3, 4, 9),
+                new org.cinemates.platform.events.Recommended(3, 4, 7, null),
                 new AccountDeleted(4));
         assertThat(appended)
                 .extracting(CinematesEvent::type)

@@ -10,6 +10,8 @@ import org.cinemates.platform.events.EventBatch;
 import org.cinemates.platform.events.EventJson;
 import org.cinemates.platform.events.InvalidEvent;
 import org.cinemates.platform.events.Joined;
+import org.cinemates.platform.events.ListWithdrawn;
+import org.cinemates.platform.events.Listed;
 import org.cinemates.platform.events.Logged;
 import org.cinemates.platform.events.ProfileUpdated;
 import org.cinemates.platform.events.Rated;
@@ -147,6 +149,26 @@ class AccountEventsController {
 
         @Override
         public Optional<AccountDeleted> logged(Logged event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> listed(Listed event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> listWithdrawn(ListWithdrawn event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> friendRequested(org.cinemates.platform.events.FriendRequested event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccountDeleted> recommended(org.cinemates.platform.events.Recommended event) {
             return Optional.empty();
         }
     };

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceClients;
@@ -64,6 +65,21 @@ public class People {
             }
         }
         return profiles;
+    }
+
+    /**
+     * Who may see the member's ratings, reviews, diary, lists and activity, as they chose it in
+     * user-service; empty for a member user-service does not know (any more). A user-service that
+     * does not say reads as the default, {@link Visibility#FRIENDS}; a value this service does not
+     * know reads as {@link Visibility#PRIVATE}, so nothing is shown by mistake.
+     *
+     * @throws DependencyUnavailable when user-service cannot say
+     */
+    public Optional<Visibility> visibilityOf(long memberId) {
+        return call(() -> users.visibilities(String.valueOf(memberId))).items().stream()
+                .filter(member -> member.userId() == memberId)
+                .findFirst()
+                .map(member -> Visibility.parse(member.visibility()));
     }
 
     private <T> T call(java.util.function.Supplier<T> call) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.preference.catalog.MovieCatalog;
+import org.cinemates.preference.community.CommunityScores;
 import org.cinemates.preference.people.People;
 import org.cinemates.preference.people.Profile;
 import org.cinemates.preference.remote.Degradation;
@@ -27,20 +28,26 @@ class MovieSummaries {
     private final MovieCatalog catalog;
     private final People people;
     private final RemoteCalls remote;
+    private final CommunityScores community;
 
-    MovieSummaries(Ratings ratings, MovieCatalog catalog, People people, RemoteCalls remote) {
+    MovieSummaries(
+            Ratings ratings, MovieCatalog catalog, People people, RemoteCalls remote, CommunityScores community) {
         this.ratings = ratings;
         this.catalog = catalog;
         this.people = people;
         this.remote = remote;
+        this.community = community;
     }
 
     record FriendScore(Profile user, BigDecimal score) {}
 
     /**
      * @param average of every member's score, to two decimals; null when nobody rated it
+     * @param count how many members rated it
      * @param myScore null when I have not rated it
      * @param friends my friends who rated it, best score first
+     * @param community the ratings of the community data imported beside the catalogue (not
+     *     members, and not counted in {@code average} and {@code count}); absent when it has none
      * @param degraded the services that could not be asked
      */
     record Summary(
@@ -49,6 +56,7 @@ class MovieSummaries {
             long count,
             @Nullable BigDecimal myScore,
             List<FriendScore> friends,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CommunityScores.@Nullable Score community,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> degraded) {}
 
     /**
@@ -83,7 +91,14 @@ class MovieSummaries {
         Ratings.MovieStats stats = ratings.statsOf(movieId);
         BigDecimal average = stats.average() != null ? stats.average().setScale(2, RoundingMode.HALF_UP) : null;
         BigDecimal myScore = ratings.find(me, movieId).map(Rating::score).orElse(null);
-        return new Summary(movieId, average, stats.count(), myScore, friends, degraded.names());
+        return new Summary(
+                movieId,
+                average,
+                stats.count(),
+                myScore,
+                friends,
+                community.of(movieId).orElse(null),
+                degraded.names());
     }
 
     private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {

@@ -43,7 +43,8 @@ class ReasonTexts {
         if (count == 0) {
             return "Suggested for you";
         }
-        return "Popular with Cinemates members (" + stars(served.averages()[item]) + "★ from " + count
+        // The counts of the served model are the members' ratings and the community data's together.
+        return "Well rated by members and the community (" + stars(served.averages()[item]) + "★ from " + count
                 + (count == 1 ? " rating)" : " ratings)");
     }
 

@@ -140,6 +140,36 @@ class CommunityImportIT extends IntegrationTest {
     }
 
     @Test
+    void aMoviesSummaryShowsItsCommunityRatingsApartFromTheMembers() throws Exception {
+        awaitDone();
+        MOVIES.put(10, "Ten", 1995, "0000010", null);
+        MOVIES.put(12, "Twelve", 1995, "0000012", null);
+        Member member = member("Summary reader");
+        ApiResponse rated = api().put("/api/preferences/ratings/10")
+                .bearer(member.token())
+                .json(java.util.Map.of("score", 1.0))
+                .send();
+        assertThat(rated.status()).as("%s", rated).isIn(200, 201);
+
+        JsonNode ten = api().get("/api/preferences/movies/10/summary")
+                .bearer(member.token())
+                .send()
+                .json();
+        assertThat(ten.path("count").asLong()).as("members only").isEqualTo(1);
+        assertThat(ten.path("average").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(ten.path("community").path("count").asLong()).isEqualTo(2);
+        assertThat(ten.path("community").path("average").decimalValue()).isEqualByComparingTo("3.75");
+
+        JsonNode twelve = api().get("/api/preferences/movies/12/summary")
+                .bearer(member.token())
+                .send()
+                .json();
+        assertThat(twelve.has("community"))
+                .as("no community rating of it: %s", twelve)
+                .isFalse();
+    }
+
+    @Test
     void theProgressIsPublic() {
         ApiResponse response = api().get("/api/preferences/import").send();
         assertThat(response.status()).isEqualTo(200);

@@ -193,7 +193,7 @@ class LearnedRecommendationIT extends IntegrationTest {
         List<Long> ids = movieIds(body);
         assertThat(ids).hasSize(10);
         for (JsonNode item : body.path("items")) {
-            assertThat(item.path("reasons").get(0).asString()).startsWith("Popular with Cinemates members (");
+            assertThat(item.path("reasons").get(0).asString()).startsWith("Well rated by members and the community (");
             assertThat(item.path("score").isNull()).isFalse();
         }
         // Both kinds are loved by half the community: the popular picks are not all of one kind.

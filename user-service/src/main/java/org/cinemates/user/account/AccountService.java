@@ -160,7 +160,8 @@ public class AccountService {
         String newBio = bio != null ? bio.strip() : account.bio();
         Visibility newVisibility = visibility != null ? visibility : account.visibility();
         Account saved = accounts.save(account.withProfile(newName, newBio, newVisibility, now()));
-        if (!newName.equals(account.displayName())) {
+        // A new visibility is told too: services that keep who may see what ask again.
+        if (!newName.equals(account.displayName()) || newVisibility != account.visibility()) {
             outbox.append(new ProfileUpdated(id, account.username(), newName));
         }
         return saved;
@@ -218,6 +219,14 @@ public class AccountService {
         return accounts.findByIdIn(ids).stream()
                 .map(PublicProfile::of)
                 .collect(Collectors.toMap(PublicProfile::id, Function.identity()));
+    }
+
+    /** The accounts with these ids; unknown ids are left out. */
+    public Map<Long, Account> accountsIn(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(ids).stream().collect(Collectors.toMap(Account::requireId, Function.identity()));
     }
 
     private String hash(String password) {

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Profiles in bulk for other services (activity-service names the actors of a feed). */
+/**
+ * Profiles in bulk for other services (activity-service names the actors of a feed), and who may
+ * see each member's data (activity-service and preference-service decide what to show whom).
+ */
 @RestController
 @RequestMapping("/internal/users")
 class InternalAccountsController {
@@ -35,6 +38,19 @@ class InternalAccountsController {
     Roles revoke(@PathVariable String username, @PathVariable String role) {
         Account account = accounts.changeRole(username, role, false);
         return new Roles(account.username(), accounts.roles(account));
+    }
+
+    /** Who may see the member's ratings, reviews, diary, lists and activity. */
+    record MemberVisibility(long userId, Visibility visibility) {}
+
+    record Visibilities(List<MemberVisibility> items) {}
+
+    /** Unknown ids are left out. */
+    @GetMapping("/visibilities")
+    Visibilities visibilities(@RequestParam @Size(max = 500) List<Long> ids) {
+        return new Visibilities(accounts.accountsIn(ids).values().stream()
+                .map(account -> new MemberVisibility(account.requireId(), account.visibility()))
+                .toList());
     }
 
     @GetMapping

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cinemates.platform.events.Befriended;
+import org.cinemates.platform.events.FriendRequested;
 import org.cinemates.platform.events.Unfriended;
 import org.cinemates.platform.outbox.Outbox;
 import org.cinemates.user.account.AccountService;
@@ -76,6 +77,7 @@ class FriendshipService {
             return new Asked(accept(request, me), true);
         }
         FriendRequest created = requests.save(FriendRequest.pending(me, them, now()));
+        outbox.append(new FriendRequested(me, them, created.requireId()));
         return new Asked(view(created), false);
     }
 

@@ -117,6 +117,27 @@ class AccountIT extends IntegrationTest {
     }
 
     @Test
+    void aNewVisibilityIsToldToOtherServices() {
+        Member member = register("Teller");
+        member.browser()
+                .patch("/api/users/me")
+                .json(Map.of("visibility", "PUBLIC"))
+                .send();
+        member.browser()
+                .patch("/api/users/me")
+                .json(Map.of("visibility", "PUBLIC"))
+                .send();
+
+        assertThat(jdbc.sql("select count(*) from outbox_events where event_type = 'PROFILE_UPDATED' and actor_id = ?"
+                                + " and destination = 'activity-service'")
+                        .param(member.id())
+                        .query(Long.class)
+                        .single())
+                .as("activity-service asks again who may see the member's activity; no change, no news")
+                .isEqualTo(1);
+    }
+
+    @Test
     void visibilityIsStoredAndReturned() {
         Member member = register("Shy");
         ApiResponse changed = member.browser()

@@ -35,6 +35,11 @@ class FriendshipIT extends IntegrationTest {
         assertThat(request.path("fromUser").has("email")).isFalse();
         assertThat(request.path("createdAt").asString()).endsWith("Z");
         long id = request.path("id").asLong();
+        assertThat(OutboxContents.eventsOf(jdbc, ann.id()))
+                .extracting(DeliveredEvent::payload)
+                .filteredOn(org.cinemates.platform.events.FriendRequested.class::isInstance)
+                .as("news for Bob: Ann asked")
+                .containsExactly(new org.cinemates.platform.events.FriendRequested(ann.id(), bob.id(), id));
 
         assertThat(ids(bob.browser()
                         .get("/api/users/me/friend-requests?direction=incoming")
@@ -251,6 +256,22 @@ class FriendshipIT extends IntegrationTest {
                 .header("X-Service-Token", SERVICE_TOKEN)
                 .send();
         assertThat(ids(profiles)).containsExactlyInAnyOrder(ann.id(), bob.id());
+
+        String visibilities = "/internal/users/visibilities?ids=" + ann.id() + ",987654321";
+        assertProblem(browser().get(visibilities).bearer(ann.accessToken()).send(), 401);
+        ApiResponse visibility = browser()
+                .get(visibilities)
+                .header("X-Service-Token", SERVICE_TOKEN)
+                .send();
+        assertThat(visibility.status()).as("%s", visibility).isEqualTo(200);
+        assertThat(visibility.json().path("items").size())
+                .as("unknown ids left out")
+                .isEqualTo(1);
+        assertThat(visibility.json().path("items").get(0).path("userId").asLong())
+                .isEqualTo(ann.id());
+        assertThat(visibility.json().path("items").get(0).path("visibility").asString())
+                .as("until the member chooses")
+                .isEqualTo("FRIENDS");
     }
 
     private static ApiResponse ask(Member from, long to) {
