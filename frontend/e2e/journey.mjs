@@ -474,6 +474,8 @@ async function main() {
   await step('A makes a public ranked list, adds two movies, reorders them and saves', async () => {
     await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists' }).click();
     await heading(a, 'Your lists');
+    await settle(a);
+    await snapshot(a, 'lists-empty');
     await a.getByLabel('Name').fill(`Nights in ${stamp}`);
     await a.getByLabel(/Ranked/).check();
     await a.getByRole('radio', { name: /Everyone/ }).check();
