@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { Movie, RatingSummary } from '../api/types';
+import type { Movie, RatingSummary, Viewing } from '../api/types';
 import { useApi } from '../api/useApi';
 import { DegradedNotice } from '../components/DegradedNotice';
 import { EmptyState, ErrorMessage, Loading, Notice } from '../components/Feedback';
@@ -11,8 +11,9 @@ import { useTitle } from '../components/Layout';
 import { genreList, MovieCard, MovieGrid, MovieGridItem } from '../components/MovieCard';
 import { Poster } from '../components/Poster';
 import { RatingInput } from '../components/RatingInput';
+import { ViewingForm } from '../components/ViewingForm';
 import { Stars } from '../components/Stars';
-import { formatScore, movieTitle, personName, plural, starsText } from '../format';
+import { formatDay, formatScore, movieTitle, personName, plural, starsText } from '../format';
 
 const REVIEW_LIMIT = 5000;
 
@@ -143,6 +144,48 @@ function WatchlistButton({ movieId }: { movieId: number }) {
   );
 }
 
+/** "Log a viewing": a disclosure with the viewing form; a logged score may change my rating. */
+function LogViewing({ movie, onLogged }: { movie: Movie; onLogged: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function log(viewing: Viewing) {
+    await api.logViewing(movie.id, viewing);
+    setOpen(false);
+    setNotice(
+      `Logged your viewing of ${movieTitle(movie)} on ${formatDay(viewing.watchedOn)}${
+        viewing.score !== null ? `, ${starsText(viewing.score)}` : ''
+      }.`,
+    );
+    onLogged();
+  }
+
+  return (
+    <section className="panel log-viewing" aria-labelledby="log-title">
+      <h2 id="log-title">Your diary</h2>
+      {notice && (
+        <Notice>
+          {notice} <Link to="/diary">See your diary</Link>
+        </Notice>
+      )}
+      {open ? (
+        <ViewingForm title="Log a viewing" level={3} submitLabel="Log this viewing" onSubmit={log} onCancel={() => setOpen(false)} />
+      ) : (
+        <button
+          type="button"
+          className="button button-accent"
+          onClick={() => {
+            setNotice(null);
+            setOpen(true);
+          }}
+        >
+          Log a viewing
+        </button>
+      )}
+    </section>
+  );
+}
+
 function FriendsScores({ summary }: { summary: RatingSummary }) {
   return (
     <section aria-labelledby="friends-scores-title" className="panel">
@@ -211,6 +254,8 @@ function MovieDetails({ movie }: { movie: Movie }) {
     [movie.id],
   );
   const summary = useApi(loadSummary);
+  // A logged viewing can change my rating: the rating form starts again from the reloaded summary.
+  const [logged, setLogged] = useState(0);
   const imdb = imdbUrl(movie);
   const genres = genreList(movie);
 
@@ -255,7 +300,7 @@ function MovieDetails({ movie }: { movie: Movie }) {
           <div className="movie-columns">
             <div className="panel">
               <RatingForm
-                key={movie.id}
+                key={`${movie.id}-${logged}`}
                 movieId={movie.id}
                 summary={summary.data}
                 onSaved={(myScore, myReview) => {
@@ -268,6 +313,13 @@ function MovieDetails({ movie }: { movie: Movie }) {
           </div>
         </>
       )}
+      <LogViewing
+        movie={movie}
+        onLogged={() => {
+          setLogged((n) => n + 1);
+          summary.reload();
+        }}
+      />
       <SimilarMovies movieId={movie.id} />
     </div>
   );
