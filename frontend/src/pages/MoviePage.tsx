@@ -145,19 +145,19 @@ function WatchlistButton({ movieId }: { movieId: number }) {
 }
 
 /** "Log a viewing": a disclosure with the viewing form; a logged score may change my rating. */
-function LogViewing({ movie, onLogged }: { movie: Movie; onLogged: () => void }) {
+function LogViewing({ movie, onLogged }: { movie: Movie; onLogged: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   async function log(viewing: Viewing) {
     await api.logViewing(movie.id, viewing);
+    await onLogged();
     setOpen(false);
     setNotice(
       `Logged your viewing of ${movieTitle(movie)} on ${formatDay(viewing.watchedOn)}${
         viewing.score !== null ? `, ${starsText(viewing.score)}` : ''
       }.`,
     );
-    onLogged();
   }
 
   return (
@@ -315,9 +315,14 @@ function MovieDetails({ movie }: { movie: Movie }) {
       )}
       <LogViewing
         movie={movie}
-        onLogged={() => {
-          setLogged((n) => n + 1);
-          summary.reload();
+        onLogged={async () => {
+          // The rating form starts again once the summary holds the rating the viewing may have changed.
+          try {
+            summary.setData(await loadSummary(new AbortController().signal));
+            setLogged((n) => n + 1);
+          } catch {
+            summary.reload();
+          }
         }}
       />
       <SimilarMovies movieId={movie.id} />
