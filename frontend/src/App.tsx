@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api/client';
 import { ErrorMessage, Loading } from './components/Feedback';
 import { Layout, useTitle } from './components/Layout';
 import { BrowsePage } from './pages/Browse';
+import { DiaryPage } from './pages/Diary';
 import { FriendsPage } from './pages/Friends';
 import { HomePage } from './pages/Home';
+import { ImportPage } from './pages/Import';
 import { MemberPage } from './pages/Member';
 import { MoviePage } from './pages/MoviePage';
 import { MyRatingsPage } from './pages/MyRatings';
@@ -17,6 +19,9 @@ import { SignInPage } from './pages/SignIn';
 import { SignUpPage } from './pages/SignUp';
 import { WatchlistPage } from './pages/Watchlist';
 import { useSession } from './session/session';
+
+// The charts library is only needed on the stats page: it loads with it, not with the rest of the app.
+const StatsPage = lazy(() => import('./pages/Stats').then((module) => ({ default: module.StatsPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -76,6 +81,18 @@ export function App() {
           <Route path="/movies" element={<RequireAuth><BrowsePage /></RequireAuth>} />
           <Route path="/movies/:id" element={<RequireAuth><MoviePage /></RequireAuth>} />
           <Route path="/ratings" element={<RequireAuth><MyRatingsPage /></RequireAuth>} />
+          <Route path="/diary" element={<RequireAuth><DiaryPage /></RequireAuth>} />
+          <Route
+            path="/stats"
+            element={
+              <RequireAuth>
+                <Suspense fallback={<div className="page"><Loading label="Loading your stats…" /></div>}>
+                  <StatsPage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route path="/import" element={<RequireAuth><ImportPage /></RequireAuth>} />
           <Route path="/watchlist" element={<RequireAuth><WatchlistPage /></RequireAuth>} />
           <Route path="/friends" element={<RequireAuth><FriendsPage /></RequireAuth>} />
           <Route path="/profile" element={<RequireAuth><ProfilePage /></RequireAuth>} />

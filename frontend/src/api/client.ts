@@ -47,7 +47,7 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   method?: string;
-  /** Sent as JSON. */
+  /** Sent as JSON, or as multipart when it is FormData. */
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
@@ -153,6 +153,7 @@ const FALLBACK_DETAIL: Record<number, string> = {
   403: 'You are not allowed to do that.',
   404: 'We could not find that.',
   409: 'That conflicts with something that already exists.',
+  413: 'That file is too large.',
   429: 'Too many requests. Please wait a moment and try again.',
   502: 'Cinemates is having trouble right now. Please try again shortly.',
   503: 'Part of Cinemates is unavailable right now. Please try again shortly.',
@@ -180,7 +181,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 async function send(url: string, method: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method)) {
     await ensureCsrfToken();
     csrfHeaders(headers);
@@ -190,7 +192,7 @@ async function send(url: string, method: string, options: RequestOptions): Promi
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -3,7 +3,10 @@ import type {
   AccountSession,
   Feed,
   FriendRequest,
+  DiaryEntry,
+  DiaryPage,
   Genre,
+  HistoryImport,
   Home,
   Me,
   Movie,
@@ -14,7 +17,9 @@ import type {
   RatingsPage,
   Recommendations,
   SavedRating,
+  Viewing,
   Watchlist,
+  YearStats,
 } from './types';
 
 export interface MovieQuery {
@@ -122,6 +127,29 @@ export const api = {
   addToWatchlist: (movieId: number) => request<void>(`/api/preferences/watchlist/${movieId}`, { method: 'PUT' }),
   removeFromWatchlist: (movieId: number) =>
     request<void>(`/api/preferences/watchlist/${movieId}`, { method: 'DELETE' }),
+
+  // --- diary, stats, imports ---
+  diary: (query: { year?: number; month?: number; page: number; size: number }, signal?: AbortSignal) =>
+    request<DiaryPage>('/api/preferences/diary', { query: { ...query }, signal }),
+  logViewing: (movieId: number, viewing: Viewing) =>
+    request<DiaryEntry>('/api/preferences/diary', { method: 'POST', body: { movieId, ...viewing } }),
+  changeViewing: (id: number, viewing: Partial<Viewing>) =>
+    request<DiaryEntry>(`/api/preferences/diary/${id}`, { method: 'PATCH', body: viewing }),
+  deleteViewing: (id: number) => request<void>(`/api/preferences/diary/${id}`, { method: 'DELETE' }),
+  stats: (year: number, signal?: AbortSignal) =>
+    request<YearStats>('/api/preferences/stats', { query: { year }, signal }),
+  uploadImport: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<HistoryImport>('/api/preferences/imports', { method: 'POST', body: form });
+  },
+  historyImport: (id: number, signal?: AbortSignal) =>
+    request<HistoryImport>(`/api/preferences/imports/${id}`, { signal }),
+  chooseForImport: (id: number, choices: { row: number; movieId: number | null }[]) =>
+    request<HistoryImport>(`/api/preferences/imports/${id}/choices`, { method: 'POST', body: { choices } }),
+  applyImport: (id: number) =>
+    request<HistoryImport>(`/api/preferences/imports/${id}/apply`, { method: 'POST' }),
+  undoImport: (id: number) => request<HistoryImport>(`/api/preferences/imports/${id}`, { method: 'DELETE' }),
 
   // --- activities ---
   feed: (before?: string | null, signal?: AbortSignal) =>

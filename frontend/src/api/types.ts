@@ -64,7 +64,7 @@ export interface MaybeDegraded {
   degraded?: string[];
 }
 
-export type ActivityType = 'RATED' | 'REVIEWED' | 'WATCHLISTED' | 'BEFRIENDED' | 'JOINED' | string;
+export type ActivityType = 'RATED' | 'REVIEWED' | 'WATCHLISTED' | 'BEFRIENDED' | 'JOINED' | 'LOGGED' | string;
 
 export interface Activity {
   id: number | string;
@@ -139,6 +139,79 @@ export interface Watchlist extends MaybeDegraded {
   page?: number;
   size?: number;
   total?: number;
+}
+
+/** One viewing in my diary. `watchedOn` is an ISO date (no time). */
+export interface DiaryEntry {
+  id: number;
+  movie: Movie;
+  watchedOn: string;
+  score?: number | null;
+  review?: string | null;
+  rewatch: boolean;
+  tags: string[];
+  liked: boolean;
+  createdAt: string;
+}
+
+/** What a viewing is made of, as I log or change it. */
+export interface Viewing {
+  watchedOn: string;
+  score: number | null;
+  review: string | null;
+  rewatch: boolean;
+  tags: string[];
+  liked: boolean;
+}
+
+export interface DiaryPage extends Paged<DiaryEntry>, MaybeDegraded {}
+
+/** My year in films, from the diary. */
+export interface YearStats {
+  year: number;
+  films: number;
+  viewings: number;
+  rewatches: number;
+  averageScore?: number | null;
+  scoreHistogram: { score: number; count: number }[];
+  byMonth: { month: number; viewings: number }[];
+  topGenres: { genre: string; count: number }[];
+  topRated: Movie[];
+}
+
+export type ImportState = 'ANALYSING' | 'PREVIEW' | 'APPLYING' | 'DONE' | 'FAILED' | 'UNDONE';
+
+export interface ImportCounts {
+  rows: number;
+  matched: number;
+  ambiguous: number;
+  unmatched: number;
+  duplicates: number;
+  invalid?: number;
+}
+
+/** A row the member should look at: AMBIGUOUS (choose among candidates) or UNMATCHED. */
+export interface ImportReviewRow {
+  row: number;
+  where: string;
+  status: 'AMBIGUOUS' | 'UNMATCHED' | string;
+  title?: string | null;
+  year?: number | null;
+  kind: string;
+  candidates: Movie[];
+}
+
+export interface HistoryImport {
+  id: number;
+  source: string;
+  fileName: string;
+  state: ImportState;
+  counts: ImportCounts;
+  skipped: string[];
+  message?: string | null;
+  startedAt: string;
+  review?: ImportReviewRow[] | null;
+  invalid?: { row: number; where: string; problem?: string | null }[] | null;
 }
 
 export interface ProblemField {

@@ -56,6 +56,13 @@ export function ActivityItem({ activity, movies, meId }: { activity: Activity; m
         </>
       );
       break;
+    case 'LOGGED':
+      what = (
+        <>
+          {actor} watched <MovieLink activity={activity} movies={movies} />
+        </>
+      );
+      break;
     case 'WATCHLISTED':
       what = (
         <>

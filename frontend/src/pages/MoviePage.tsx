@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { Movie, RatingSummary } from '../api/types';
+import type { Movie, RatingSummary, Viewing } from '../api/types';
 import { useApi } from '../api/useApi';
 import { DegradedNotice } from '../components/DegradedNotice';
 import { EmptyState, ErrorMessage, Loading, Notice } from '../components/Feedback';
@@ -13,8 +13,9 @@ import { Poster } from '../components/Poster';
 import { RatingInput } from '../components/RatingInput';
 import { RecommendToFriend } from '../components/RecommendToFriend';
 import { AddToList } from '../components/AddToList';
+import { ViewingForm } from '../components/ViewingForm';
 import { Stars } from '../components/Stars';
-import { formatScore, movieTitle, personName, plural, starsText } from '../format';
+import { formatDay, formatScore, movieTitle, personName, plural, starsText } from '../format';
 
 const REVIEW_LIMIT = 5000;
 
@@ -206,6 +207,48 @@ function WatchlistButton({ movieId }: { movieId: number }) {
   );
 }
 
+/** "Log a viewing": a disclosure with the viewing form; a logged score may change my rating. */
+function LogViewing({ movie, onLogged }: { movie: Movie; onLogged: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function log(viewing: Viewing) {
+    await api.logViewing(movie.id, viewing);
+    await onLogged();
+    setOpen(false);
+    setNotice(
+      `Logged your viewing of ${movieTitle(movie)} on ${formatDay(viewing.watchedOn)}${
+        viewing.score !== null ? `, ${starsText(viewing.score)}` : ''
+      }.`,
+    );
+  }
+
+  return (
+    <section className="panel log-viewing" aria-labelledby="log-title">
+      <h2 id="log-title">Your diary</h2>
+      {notice && (
+        <Notice>
+          {notice} <Link to="/diary">See your diary</Link>
+        </Notice>
+      )}
+      {open ? (
+        <ViewingForm title="Log a viewing" level={3} submitLabel="Log this viewing" onSubmit={log} onCancel={() => setOpen(false)} />
+      ) : (
+        <button
+          type="button"
+          className="button button-accent"
+          onClick={() => {
+            setNotice(null);
+            setOpen(true);
+          }}
+        >
+          Log a viewing
+        </button>
+      )}
+    </section>
+  );
+}
+
 function FriendsScores({ summary }: { summary: RatingSummary }) {
   return (
     <section aria-labelledby="friends-scores-title" className="panel">
@@ -306,6 +349,8 @@ function MovieDetails({ movie }: { movie: Movie }) {
     [movie.id],
   );
   const summary = useApi(loadSummary);
+  // A logged viewing can change my rating: the rating form starts again from the reloaded summary.
+  const [logged, setLogged] = useState(0);
   const imdb = imdbUrl(movie);
   const genres = genreList(movie);
 
@@ -343,7 +388,7 @@ function MovieDetails({ movie }: { movie: Movie }) {
           <div className="movie-columns">
             <div className="panel">
               <RatingForm
-                key={movie.id}
+                key={`${movie.id}-${logged}`}
                 movieId={movie.id}
                 summary={summary.data}
                 onSaved={(myScore, myReview) => {
@@ -356,6 +401,18 @@ function MovieDetails({ movie }: { movie: Movie }) {
           </div>
         </>
       )}
+      <LogViewing
+        movie={movie}
+        onLogged={async () => {
+          // The rating form starts again once the summary holds the rating the viewing may have changed.
+          try {
+            summary.setData(await loadSummary(new AbortController().signal));
+            setLogged((n) => n + 1);
+          } catch {
+            summary.reload();
+          }
+        }}
+      />
       <SimilarMovies movieId={movie.id} />
     </div>
   );

@@ -19,6 +19,8 @@ export interface FetchCall {
   url: URL;
   headers: Headers;
   body: unknown;
+  /** The body as sent, for bodies that are not JSON (FormData). */
+  rawBody: unknown;
 }
 
 /**
@@ -35,7 +37,7 @@ export function stubFetch(routes: Record<string, Handler | Handler[]>) {
     const method = (init.method ?? 'GET').toUpperCase();
     const headers = new Headers(init.headers);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, url, headers, body });
+    calls.push({ method, url, headers, body, rawBody: init.body });
     const withQuery = `${method} ${url.pathname}${url.search}`;
     const key = queues.has(withQuery) ? withQuery : `${method} ${url.pathname}`;
     const queue = queues.get(key);
