@@ -49,11 +49,23 @@ class SocialLayerIT extends EndToEnd {
 
         ApiResponse shared = browser().get("/api/preferences/lists/" + id).send();
         assertThat(shared.status()).as("%s", shared).isEqualTo(200);
-        assertThat(shared.json().path("items").valueStream().map(item -> item.path("movie").path("id").asLong()))
+        assertThat(shared.json()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("movie").path("id").asLong()))
                 .containsExactly(movies.get(2), movies.get(0), movies.get(1));
-        assertThat(shared.json().path("items").get(0).path("movie").path("title").asString()).isNotBlank();
+        assertThat(shared.json()
+                        .path("items")
+                        .get(0)
+                        .path("movie")
+                        .path("title")
+                        .asString())
+                .isNotBlank();
 
-        ann.browser().patch("/api/preferences/lists/" + id).json(Map.of("visibility", "FRIENDS")).send();
+        ann.browser()
+                .patch("/api/preferences/lists/" + id)
+                .json(Map.of("visibility", "FRIENDS"))
+                .send();
         assertProblem(browser().get("/api/preferences/lists/" + id).send(), 404);
     }
 
@@ -64,21 +76,44 @@ class SocialLayerIT extends EndToEnd {
         befriend(ann, bob);
         assertThat(rate(ann, movieIds(1).get(0), 4.0).status()).isEqualTo(201);
 
-        assertThat(bob.browser().get("/api/preferences/members/" + ann.id() + "/ratings").send().status())
+        assertThat(bob.browser()
+                        .get("/api/preferences/members/" + ann.id() + "/ratings")
+                        .send()
+                        .status())
                 .as("friends see FRIENDS, the default")
                 .isEqualTo(200);
-        assertProblem(browser().get("/api/preferences/members/" + ann.id() + "/ratings").send(), 403);
+        assertProblem(
+                browser()
+                        .get("/api/preferences/members/" + ann.id() + "/ratings")
+                        .send(),
+                403);
 
-        ann.browser().patch("/api/users/me").json(Map.of("visibility", "PRIVATE")).send();
-        assertProblem(bob.browser().get("/api/preferences/members/" + ann.id() + "/ratings").send(), 403);
+        ann.browser()
+                .patch("/api/users/me")
+                .json(Map.of("visibility", "PRIVATE"))
+                .send();
+        assertProblem(
+                bob.browser()
+                        .get("/api/preferences/members/" + ann.id() + "/ratings")
+                        .send(),
+                403);
         eventually(
                 VISIBILITY_CATCH_UP,
-                () -> bob.browser().get("/api/activities/users/" + ann.id()).send().status(),
+                () -> bob.browser()
+                        .get("/api/activities/users/" + ann.id())
+                        .send()
+                        .status(),
                 status -> status == 403,
                 "Ann's activity hidden from Bob");
 
-        ann.browser().patch("/api/users/me").json(Map.of("visibility", "PUBLIC")).send();
-        assertThat(browser().get("/api/preferences/members/" + ann.id() + "/ratings").send().status())
+        ann.browser()
+                .patch("/api/users/me")
+                .json(Map.of("visibility", "PUBLIC"))
+                .send();
+        assertThat(browser()
+                        .get("/api/preferences/members/" + ann.id() + "/ratings")
+                        .send()
+                        .status())
                 .isEqualTo(200);
         eventually(
                 VISIBILITY_CATCH_UP,
@@ -102,7 +137,8 @@ class SocialLayerIT extends EndToEnd {
                 .get(0);
         long id = activity.path("id").asLong();
 
-        assertThat(bob.browser().put("/api/activities/" + id + "/like").send().status()).isEqualTo(204);
+        assertThat(bob.browser().put("/api/activities/" + id + "/like").send().status())
+                .isEqualTo(204);
         ApiResponse comment = bob.browser()
                 .post("/api/activities/" + id + "/comments")
                 .json(Map.of("text", "Agreed!"))
@@ -116,16 +152,25 @@ class SocialLayerIT extends EndToEnd {
                         .send(),
                 403);
 
-        JsonNode seen = SocialLoopIT.ratingsOf(allActivities(bob, "/api/activities/feed"), ann).get(0);
+        JsonNode seen = SocialLoopIT.ratingsOf(allActivities(bob, "/api/activities/feed"), ann)
+                .get(0);
         assertThat(seen.path("likeCount").asInt()).isEqualTo(1);
         assertThat(seen.path("commentCount").asInt()).isEqualTo(1);
         assertThat(seen.path("likedByMe").asBoolean()).isTrue();
 
-        JsonNode notifications = ann.browser().get("/api/activities/notifications").send().json();
-        assertThat(notifications.path("items").valueStream().map(n -> n.path("type").asString()))
+        JsonNode notifications =
+                ann.browser().get("/api/activities/notifications").send().json();
+        assertThat(notifications
+                        .path("items")
+                        .valueStream()
+                        .map(n -> n.path("type").asString()))
                 .contains("COMMENTED", "LIKED");
         assertThat(notifications.path("unreadCount").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(ann.browser().post("/api/activities/notifications/read").json(Map.of()).send().status())
+        assertThat(ann.browser()
+                        .post("/api/activities/notifications/read")
+                        .json(Map.of())
+                        .send()
+                        .status())
                 .isEqualTo(204);
         assertThat(ann.browser()
                         .get("/api/activities/notifications")

@@ -27,10 +27,14 @@ record ActivityView(
         @Nullable BigDecimal score,
         @Nullable String review,
         @Nullable Person friend,
+        @Nullable ListRef list,
         Instant createdAt,
         int likeCount,
         int commentCount,
         boolean likedByMe) {
+
+    /** The list a LISTED activity shows: its id and name. */
+    record ListRef(long id, @Nullable String name) {}
 
     /** Someone an activity names; both names are null when they could not be found out. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -44,6 +48,7 @@ record ActivityView(
 
     static ActivityView of(Activity activity, Profiles profiles, Reactions.Counts counts) {
         Long friendId = activity.friendId();
+        Long listId = activity.listId();
         return new ActivityView(
                 activity.id(),
                 activity.type().name(),
@@ -52,6 +57,7 @@ record ActivityView(
                 activity.score(),
                 activity.review(),
                 friendId != null ? Person.of(profiles.of(friendId)) : null,
+                listId != null ? new ListRef(listId, activity.listName()) : null,
                 activity.occurredAt(),
                 counts.likes(),
                 counts.comments(),

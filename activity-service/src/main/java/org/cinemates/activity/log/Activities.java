@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Activities {
 
-    static final String COLUMNS = "id, type, actor_id, movie_id, score, review, friend_id, occurred_at";
+    static final String COLUMNS =
+            "id, type, actor_id, movie_id, score, review, friend_id, occurred_at, list_id, list_name";
 
     static final RowMapper<Activity> ROWS = (rs, row) -> new Activity(
             rs.getLong("id"),
@@ -31,7 +32,9 @@ public class Activities {
             rs.getBigDecimal("score"),
             rs.getString("review"),
             nullableLong(rs, "friend_id"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
+            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            nullableLong(rs, "list_id"),
+            rs.getString("list_name"));
 
     private final JdbcTemplate jdbc;
 
@@ -257,8 +260,9 @@ public class Activities {
             return new boolean[0];
         }
         int[] counts = jdbc.batchUpdate("""
-                insert into activities (event_id, type, actor_id, movie_id, score, review, friend_id, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into activities (event_id, type, actor_id, movie_id, score, review, friend_id, occurred_at,
+                    list_id, list_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 """, Sql.batch(activities, (ps, activity) -> {
             ps.setObject(1, activity.eventId());
@@ -269,6 +273,8 @@ public class Activities {
             ps.setString(6, activity.review());
             Sql.setLong(ps, 7, activity.friendId());
             Sql.setTime(ps, 8, activity.occurredAt());
+            Sql.setLong(ps, 9, activity.listId());
+            ps.setString(10, activity.listName());
         }));
         boolean[] stored = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -309,6 +315,7 @@ public class Activities {
                     "delete from activities where actor_id = ? and movie_id = ?" + " and type in ('RATED', 'REVIEWED')";
                 case WATCHLIST ->
                     "delete from activities where actor_id = ? and movie_id = ?" + " and type = 'WATCHLISTED'";
+                case LIST -> "delete from activities where actor_id = ? and list_id = ? and type = 'LISTED'";
                 case FRIENDSHIP ->
                     "delete from activities where type = 'BEFRIENDED'"
                             + " and ((actor_id = ? and friend_id = ?) or (actor_id = ? and friend_id = ?))";
@@ -340,9 +347,12 @@ public class Activities {
             @Nullable BigDecimal score,
             @Nullable String review,
             @Nullable Long friendId,
-            Instant occurredAt) {
+            Instant occurredAt,
+            @Nullable Long listId,
+            @Nullable String listName) {
 
         static NewActivity of(Event event, ActivityType type) {
+            Event.ListRef list = event.list();
             return new NewActivity(
                     event.eventId(),
                     type,
@@ -351,7 +361,9 @@ public class Activities {
                     event.score(),
                     event.review(),
                     event.friendId(),
-                    event.occurredAt());
+                    event.occurredAt(),
+                    list != null ? list.id() : null,
+                    list != null ? list.name() : null);
         }
     }
 

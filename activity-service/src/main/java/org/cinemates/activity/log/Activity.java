@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param review the review's text
  * @param friendId whom the actor became friends with
  * @param occurredAt when it happened, as the service where it happened says
+ * @param listId the list shown (LISTED)
+ * @param listName its name when it was last shown
  */
 public record Activity(
         long id,
@@ -21,7 +23,9 @@ public record Activity(
         @Nullable BigDecimal score,
         @Nullable String review,
         @Nullable Long friendId,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @Nullable Long listId,
+        @Nullable String listName) {
 
     public Position position() {
         return new Position(occurredAt, id);

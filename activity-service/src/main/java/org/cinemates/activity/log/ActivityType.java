@@ -7,5 +7,6 @@ public enum ActivityType {
     RATED,
     REVIEWED,
     WATCHLISTED,
-    LOGGED
+    LOGGED,
+    LISTED
 }

@@ -40,7 +40,11 @@ record Event(
         @Nullable BigDecimal score,
         @Nullable String review,
         @Nullable Long friendId,
-        @Nullable NameChange names) {
+        @Nullable NameChange names,
+        @Nullable ListRef list) {
+
+    /** A list shown to others: its id, and its name as the event has it. */
+    record ListRef(long id, String name) {}
 
     static Event of(DeliveredEvent delivered) {
         return delivered.payload().accept(new FromContract(delivered));
@@ -52,6 +56,9 @@ record Event(
         Mark.Kind kind = type.kind();
         if (kind == null) {
             return null;
+        }
+        if (kind == Mark.Kind.LIST) {
+            return new Mark(actorId, Objects.requireNonNull(list).id(), kind, occurredAt, type.removes());
         }
         if (kind == Mark.Kind.FRIENDSHIP) {
             long friend = Objects.requireNonNull(friendId);
@@ -98,7 +105,8 @@ record Event(
 
         @Override
         public Event accountDeleted(AccountDeleted event) {
-            return new Event(eventId, EventType.ACCOUNT_DELETED, actorId, occurredAt, null, null, null, null, null);
+            return new Event(
+                    eventId, EventType.ACCOUNT_DELETED, actorId, occurredAt, null, null, null, null, null, null);
         }
 
         @Override
@@ -133,18 +141,47 @@ record Event(
 
         @Override
         public Event listed(Listed event) {
-            return new Event(eventId, EventType.LISTED, actorId, occurredAt, null, null, null, null, null);
+            return new Event(
+                    eventId,
+                    EventType.LISTED,
+                    actorId,
+                    occurredAt,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new ListRef(event.listId(), event.name()));
         }
 
         @Override
         public Event listWithdrawn(ListWithdrawn event) {
-            return new Event(eventId, EventType.LIST_WITHDRAWN, actorId, occurredAt, null, null, null, null, null);
+            return new Event(
+                    eventId,
+                    EventType.LIST_WITHDRAWN,
+                    actorId,
+                    occurredAt,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new ListRef(event.listId(), ""));
         }
 
         @Override
         public Event friendRequested(FriendRequested event) {
             return new Event(
-                    eventId, EventType.FRIEND_REQUESTED, actorId, occurredAt, null, null, null, event.toUserId(), null);
+                    eventId,
+                    EventType.FRIEND_REQUESTED,
+                    actorId,
+                    occurredAt,
+                    null,
+                    null,
+                    null,
+                    event.toUserId(),
+                    null,
+                    null);
         }
 
         @Override
@@ -158,22 +195,23 @@ record Event(
                     null,
                     event.note(),
                     event.toUserId(),
+                    null,
                     null);
         }
 
         private Event naming(EventType type, String username, String displayName) {
             var names = new NameChange(actorId, username, displayName, occurredAt);
-            return new Event(eventId, type, actorId, occurredAt, null, null, null, null, names);
+            return new Event(eventId, type, actorId, occurredAt, null, null, null, null, names, null);
         }
 
         private Event friendship(EventType type, long friendId) {
-            return new Event(eventId, type, actorId, occurredAt, null, null, null, friendId, null);
+            return new Event(eventId, type, actorId, occurredAt, null, null, null, friendId, null, null);
         }
 
         private Event movie(EventType type, long movieId, @Nullable BigDecimal score, @Nullable String review) {
             // Scores are stored with one decimal, as members give them.
             BigDecimal stars = score == null ? null : score.setScale(1, java.math.RoundingMode.UNNECESSARY);
-            return new Event(eventId, type, actorId, occurredAt, movieId, stars, review, null, null);
+            return new Event(eventId, type, actorId, occurredAt, movieId, stars, review, null, null, null);
         }
     }
 }

@@ -20,9 +20,8 @@ enum EventType {
     WATCHLIST_REMOVED(null, Mark.Kind.WATCHLIST, true),
     // Every viewing is its own activity: nothing later replaces it.
     LOGGED(ActivityType.LOGGED, null, false),
-    // Lists are not activities here yet: acknowledged and left alone.
-    LISTED(null, null, false),
-    LIST_WITHDRAWN(null, null, false),
+    LISTED(ActivityType.LISTED, Mark.Kind.LIST, false),
+    LIST_WITHDRAWN(null, Mark.Kind.LIST, true),
     // News for one member (a notification), not activities.
     FRIEND_REQUESTED(null, null, false),
     RECOMMENDED(null, null, false);

@@ -179,7 +179,6 @@ class Ingest {
                 case ACCOUNT_DELETED -> {
                     // Applied above.
                 }
-                case LISTED, LIST_WITHDRAWN -> count.ignored++;
                 case FRIEND_REQUESTED -> {
                     published.publishEvent(notice(Notice.Kind.FRIEND_REQUEST, event));
                     count.stored++;

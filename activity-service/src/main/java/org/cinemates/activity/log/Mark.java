@@ -4,14 +4,15 @@ import java.time.Instant;
 
 /**
  * The newest change to one undoable thing: a rating of (actor, movie), a watchlist entry of
- * (actor, movie), a friendship of (lower id, higher id). A removal is a tombstone.
+ * (actor, movie), a friendship of (lower id, higher id), a shown list of (actor, list). A removal is a tombstone.
  */
 record Mark(long actorId, long subjectId, Kind kind, Instant occurredAt, boolean removed) {
 
     enum Kind {
         RATING,
         WATCHLIST,
-        FRIENDSHIP
+        FRIENDSHIP,
+        LIST
     }
 
     record Key(long actorId, long subjectId, Kind kind) {}

@@ -160,7 +160,7 @@ class MemberActivityIT extends IntegrationTest {
         }
         // A visitor without an account may read only public activity; member 1 made none public.
         assertProblem(api().get("/api/activities/users/1").send(), 403, "not-shown");
-        assertProblem(api().get("/api/activities/users/1").bearer("not-a-token").send(), 401, "unauthenticated");
+        assertProblem(api().get("/api/activities/users/1").bearer("not-a-token").send(), 401, "invalid-token");
     }
 
     @Test

@@ -325,6 +325,25 @@ class IngestIT extends IntegrationTest {
     }
 
     @Test
+    void aShownListIsOneActivityUntilItIsWithdrawn() {
+        long ann = member();
+        deliver(event(new org.cinemates.platform.events.Listed(ann, 9, "Noir", "FRIENDS", 0), at(10)));
+        deliver(event(new org.cinemates.platform.events.Listed(ann, 9, "Film noir", "PUBLIC", 3), at(20)));
+
+        JsonNode items = ownActivity(ann);
+        assertThat(types(items)).containsExactly("LISTED");
+        assertThat(items.get(0).path("list").path("id").asLong()).isEqualTo(9);
+        assertThat(items.get(0).path("list").path("name").asString()).isEqualTo("Film noir");
+
+        deliver(event(new org.cinemates.platform.events.ListWithdrawn(ann, 9), at(30)));
+        deliver(event(new org.cinemates.platform.events.Listed(ann, 9, "Late", "PUBLIC", 3), at(25)));
+        assertThat(types(ownActivity(ann))).as("an older LISTED stays away").isEmpty();
+
+        deliver(event(new org.cinemates.platform.events.Listed(ann, 9, "Again", "PUBLIC", 3), at(40)));
+        assertThat(ownActivity(ann).get(0).path("list").path("name").asString()).isEqualTo("Again");
+    }
+
+    @Test
     void eachLoggedViewingIsAnActivityOfItsOwnBesideTheRating() {
         long ann = member();
         deliver(logged(ann, 1, 40, 4.5, "Better twice", false, at(10)), rated(ann, 1, 4.5, at(10)));
