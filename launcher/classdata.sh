@@ -21,7 +21,8 @@ class_data_jvm_fingerprint() {
     stat -Lc '%n %s %Y' "$java" "$(dirname "$java")/../lib/server/libjvm.so" 2>/dev/null | sha256sum | cut -c1-8
 }
 
-# Finishes the archives of JVMs that have exited: the first complete one becomes app.jsa.
+# Finishes the archives of JVMs that have exited: the first one a JVM accepts becomes app.jsa.
+# (A JVM killed while writing leaves an incomplete file, on which even -Xshare:auto crashes.)
 class_data_adopt_archives() { # folder
     local part pid
     for part in "$1"/*.jsa.part; do
@@ -29,12 +30,17 @@ class_data_adopt_archives() { # folder
         pid=${part##*/}
         pid=${pid%%.*}
         [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" && continue
-        if [[ ! -s $1/app.jsa && -s $part ]]; then
+        if [[ ! -s $1/app.jsa ]] && class_data_archive_works "$1" "$part"; then
             mv -f "$part" "$1/app.jsa"
         else
             rm -f "$part"
         fi
     done
+}
+
+class_data_archive_works() { # folder archive
+    [[ -s $2 ]] && (cd / && "$JAVA_BIN" -XX:-CreateCoredumpOnCrash -XX:ErrorFile=/dev/null -Xshare:on \
+        "-XX:SharedArchiveFile=$2" -cp "$1/app.jar" -version >/dev/null 2>&1)
 }
 
 # Removes all but the newest CLASS_DATA_KEEP extracted builds of a service, unless a process runs one.
