@@ -47,13 +47,13 @@ terminate_pids() {
     local pid waited=0 remaining
     (($# == 0)) && return 0
     kill -TERM "$@" 2>/dev/null || true
-    while ((waited < STOP_TIMEOUT * 2)); do
+    while ((waited < STOP_TIMEOUT * 5)); do
         remaining=0
         for pid in "$@"; do
             if alive "$pid"; then remaining=1; fi
         done
         ((remaining)) || return 0
-        sleep 0.5
+        sleep 0.2
         waited=$((waited + 1))
     done
     for pid in "$@"; do
@@ -87,6 +87,7 @@ launch_service() {
     token=$(service_token)
     [[ -f $log ]] && mv -f "$log" "$log.1"
     read -ra opts <<<"${CINEMATES_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+    class_data_arguments "$svc" "$jar"
 
     info "starting $svc on 127.0.0.1:$port"
     rm -f "$pidfile"
@@ -117,15 +118,15 @@ launch_service() {
             export "CINEMATES_${prefix}_DB_USER=$EMBEDDED_POSTGRES_USER"
             export "CINEMATES_${prefix}_DB_PASSWORD=$(<"$(embedded_password_file)")"
         fi
-        printf '=== %s: starting %s (java %s -jar %s)\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$svc" "${opts[*]}" "$jar" >"$log"
+        printf '=== %s: starting %s (java %s %s)\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$svc" "${opts[*]}" "${CLASS_DATA_ARGS[*]}" >"$log"
         # A session of its own: the service outlives this script and ignores the terminal's
         # Ctrl-C and hang-up. The pid is written from inside, so it is the JVM's.
         local detach=()
         have setsid && detach=(setsid)
         exec 9>&- # the state folder's lock stays with this script
-        # shellcheck disable=SC2016 # expanded by the inner bash
-        exec "${detach[@]}" bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
-            "$JAVA_BIN" "${opts[@]}" -jar "$jar" </dev/null >>"$log" 2>&1
+        # shellcheck disable=SC2016 # expanded by the inner bash (@PID@: see class_data_arguments)
+        exec "${detach[@]}" bash -c 'echo $$ >"$0"; exec "${@//@PID@/$$}"' "$pidfile" \
+            "$JAVA_BIN" "${opts[@]}" "${CLASS_DATA_ARGS[@]}" </dev/null >>"$log" 2>&1
     ) &
     local i
     for ((i = 0; i < 50; i++)); do
@@ -183,6 +184,6 @@ wait_until_ready() {
             done
             return 1
         fi
-        sleep 1
+        sleep 0.25
     done
 }

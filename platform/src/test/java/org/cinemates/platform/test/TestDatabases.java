@@ -8,12 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.SpringApplication;
 
 /**
  * Fresh PostgreSQL databases for integration tests, on the server named by the system properties
  * {@code cinemates.test.postgres.url|user|password} (the build points them at 127.0.0.1:5432).
  * Each test JVM creates its own database per name and drops it when the JVM ends, so test runs
  * never see each other's data.
+ *
+ * <p>The drop waits until Spring has closed the JVM's application contexts (a Spring Boot shutdown
+ * handler, not a JVM shutdown hook of its own): dropped under a context that is still closing, the
+ * database would leave its scheduled tasks waiting for a connection until the pool's timeout, and
+ * the test JVM would overrun the build's exit timeout and be killed.
  */
 public final class TestDatabases {
 
@@ -49,7 +55,7 @@ public final class TestDatabases {
                             + "); start it or set -Dcinemates.test.postgres.url=...",
                     e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, database)));
+        SpringApplication.getShutdownHandlers().add(() -> drop(server, database));
         int slash = server.lastIndexOf('/');
         return server.substring(0, slash + 1) + database;
     }
