@@ -28,10 +28,20 @@ public final class Evaluation {
     private final Relevance relevance;
 
     public Evaluation(Folds folds, Relevance relevance) {
+        this(folds, relevance, 0);
+    }
+
+    /**
+     * Only fold {@code only} (1-based) when it is positive, every fold when 0: one fold makes a quick
+     * experiment; the figures that count are over every fold.
+     */
+    public Evaluation(Folds folds, Relevance relevance, int only) {
         this.relevance = relevance;
         for (int fold = 0; fold < folds.count(); fold++) {
-            trainings.add(folds.training(fold));
-            tests.add(folds.test(fold));
+            if (only == 0 || fold == only - 1) {
+                trainings.add(folds.training(fold));
+                tests.add(folds.test(fold));
+            }
         }
     }
 
