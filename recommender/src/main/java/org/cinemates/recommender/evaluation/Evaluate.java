@@ -31,14 +31,15 @@ import org.cinemates.recommender.model.ImplicitAls;
 import org.cinemates.recommender.model.Relevance;
 
 /**
- * {@code evaluate --data DIR [--folds 5] [--seed 42] [--relevant 4|all] [--max-items 3000] [--json]
- * [--algorithms a,b]}: the shipped model and the baselines on the same seeded per-user folds of a MovieLens
+ * {@code evaluate --data DIR [--folds 5] [--fold N] [--seed 42] [--relevant 4|all] [--max-items 3000]
+ * [--json] [--algorithms a,b]}: the shipped model and the baselines on the same seeded per-user folds of a MovieLens
  * {@code ratings.csv} (DIR holds it, or DIR is the file). Every algorithm chooses its settings on a
  * validation split inside each fold's training ratings and is then fitted on all of them; test ratings are
  * never looked at before scoring. Prints a table, or with {@code --json} only {@code {"model": NAME,
  * "algorithms": [{"name", "rmse", "mae", "ndcg@10", "ndcg@10Sd", "recall@10", "recall@20", "hit@10",
  * "rankedMembers", "coverage@10", "popularityRank@10", "ratioToBestEase", "trainSeconds", "peakHeapMb"}],
- * "relevant": "4"}}; progress goes to standard error.
+ * "relevant": "4"}}; progress goes to standard error. {@code --fold N} runs fold N alone, for a quick
+ * experiment.
  */
 public final class Evaluate {
 
