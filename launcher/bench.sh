@@ -32,7 +32,7 @@ cmd_bench() {
 # output can be piped.
 cmd_evaluate() {
     local args=("$@") jar="$ROOT/recommender/target/recommender.jar" newer log heap
-    (($# > 0)) || die "usage: ./cinemates evaluate --data DIR [--folds 5] [--seed 42] [--json]"
+    (($# > 0)) || die "usage: ./cinemates evaluate --data DIR [--folds 5] [--fold N] [--seed 42] [--relevant 4|all] [--max-items 3000] [--json] [--algorithms a,b]"
     in_reactor recommender || die "there is no recommender module in the Maven build yet"
     ensure_java
     mkdir -p "$LOG_DIR"

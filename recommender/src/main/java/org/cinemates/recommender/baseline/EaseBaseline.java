@@ -28,9 +28,14 @@ public final class EaseBaseline implements Algorithm {
         return feedback == Feedback.BINARY ? "ease" : "ease-rated";
     }
 
+    /** The name of the dropout-emphasised variant (EDLAE) on the same input. */
+    public static String emphasisedName(Feedback feedback) {
+        return feedback == Feedback.BINARY ? "edlae" : "edlae-rated";
+    }
+
     @Override
     public String name() {
-        return name(config.feedback());
+        return config.emphasis() ? emphasisedName(config.feedback()) : name(config.feedback());
     }
 
     @Override

@@ -31,14 +31,15 @@ import org.cinemates.recommender.model.ImplicitAls;
 import org.cinemates.recommender.model.Relevance;
 
 /**
- * {@code evaluate --data DIR [--folds 5] [--seed 42] [--relevant 4|all] [--max-items 3000] [--json]
- * [--algorithms a,b]}: the shipped model and the baselines on the same seeded per-user folds of a MovieLens
+ * {@code evaluate --data DIR [--folds 5] [--fold N] [--seed 42] [--relevant 4|all] [--max-items 3000]
+ * [--json] [--algorithms a,b]}: the shipped model and the baselines on the same seeded per-user folds of a MovieLens
  * {@code ratings.csv} (DIR holds it, or DIR is the file). Every algorithm chooses its settings on a
  * validation split inside each fold's training ratings and is then fitted on all of them; test ratings are
  * never looked at before scoring. Prints a table, or with {@code --json} only {@code {"model": NAME,
  * "algorithms": [{"name", "rmse", "mae", "ndcg@10", "ndcg@10Sd", "recall@10", "recall@20", "hit@10",
  * "rankedMembers", "coverage@10", "popularityRank@10", "ratioToBestEase", "trainSeconds", "peakHeapMb"}],
- * "relevant": "4"}}; progress goes to standard error.
+ * "relevant": "4"}}; progress goes to standard error. {@code --fold N} runs fold N alone, for a quick
+ * experiment.
  */
 public final class Evaluate {
 
@@ -94,8 +95,23 @@ public final class Evaluate {
                             new Ease.Config(feedback, setup.minRatings(), setup.maxItems()),
                             setup.relevance(),
                             setup.seed()));
+            ALGORITHMS.put(
+                    EaseBaseline.emphasisedName(feedback),
+                    setup -> new EaseBaseline(
+                            new Ease.Config(feedback, setup.minRatings(), setup.maxItems(), true),
+                            setup.relevance(),
+                            setup.seed()));
         }
         ALGORITHMS.put(CinematesHybrid.NAME, setup -> new CinematesHybrid(setup.hybrid()));
+        // Rating predictors blended by least squares on the validation split.
+        ALGORITHMS.put(
+                RatingBlend.NAME,
+                setup -> new RatingBlend(
+                        List.of(
+                                new BiasedMf(BiasedMf.Config.defaults().withSeed(setup.seed())),
+                                new ItemKnnBaseline(),
+                                new BaselineOnly()),
+                        setup.seed()));
         // The rating predictor alone, and the previous ranker (implicit ALS), to show what each brings.
         ALGORITHMS.put(
                 "biased-mf", setup -> new BiasedMf(BiasedMf.Config.defaults().withSeed(setup.seed())));
@@ -121,10 +137,10 @@ public final class Evaluate {
             run(args, System.out, System.err);
         } catch (IllegalArgumentException e) {
             System.err.println("evaluate: " + e.getMessage());
-            System.err.println(
-                    "usage: evaluate --data DIR [--folds 5] [--seed 42] [--relevant 4|all] [--max-items 3000]"
-                            + " [--json] [--algorithms a,b]\n  algorithms: "
-                            + String.join(", ", ALGORITHMS.keySet()));
+            System.err.println("usage: evaluate --data DIR [--folds 5] [--fold N] [--seed 42] [--relevant 4|all]"
+                    + " [--max-items 3000]"
+                    + " [--json] [--algorithms a,b]\n  algorithms: "
+                    + String.join(", ", ALGORITHMS.keySet()));
             System.exit(2);
         } catch (IOException e) {
             System.err.println("evaluate: " + e.getMessage());
@@ -135,11 +151,15 @@ public final class Evaluate {
     static void run(String[] args, PrintStream out, PrintStream progress) throws IOException {
         Arguments arguments = Arguments.parse(
                 args,
-                Set.of("--data", "--folds", "--seed", "--algorithms", "--relevant", "--max-items"),
+                Set.of("--data", "--folds", "--fold", "--seed", "--algorithms", "--relevant", "--max-items"),
                 Set.of("--json"));
         Path data = Path.of(arguments.required("--data"));
         Path file = Files.isDirectory(data) ? data.resolve("ratings.csv") : data;
         int folds = (int) arguments.number("--folds", 5);
+        int only = (int) arguments.number("--fold", 0);
+        if (only < 0 || only > folds) {
+            throw new IllegalArgumentException("--fold must be between 1 and --folds");
+        }
         long seed = arguments.number("--seed", 42);
         boolean json = arguments.has("--json");
         Relevance relevance = Relevance.parse(arguments.text("--relevant", "4"));
@@ -182,7 +202,7 @@ public final class Evaluate {
             progress.printf(Locale.ROOT, "Skipped %d bad rows, e.g.:%n", read.badRowCount());
             read.badRows().stream().limit(10).forEach(row -> progress.println("  " + row));
         }
-        Evaluation evaluation = new Evaluation(Folds.split(ratings, folds, seed), relevance);
+        Evaluation evaluation = new Evaluation(Folds.split(ratings, folds, seed), relevance, only);
         List<Evaluation.Result> results = new ArrayList<>();
         for (Algorithm algorithm : algorithms) {
             results.add(evaluation.run(algorithm, progress));

@@ -25,13 +25,25 @@ public final class Evaluation {
 
     private final List<Ratings> trainings = new ArrayList<>();
     private final List<Ratings> tests = new ArrayList<>();
+    private final List<Integer> numbers = new ArrayList<>();
     private final Relevance relevance;
 
     public Evaluation(Folds folds, Relevance relevance) {
+        this(folds, relevance, 0);
+    }
+
+    /**
+     * Only fold {@code only} (1-based) when it is positive, every fold when 0: one fold makes a quick
+     * experiment; the figures that count are over every fold.
+     */
+    public Evaluation(Folds folds, Relevance relevance, int only) {
         this.relevance = relevance;
         for (int fold = 0; fold < folds.count(); fold++) {
-            trainings.add(folds.training(fold));
-            tests.add(folds.test(fold));
+            if (only == 0 || fold == only - 1) {
+                trainings.add(folds.training(fold));
+                tests.add(folds.test(fold));
+                numbers.add(fold + 1);
+            }
         }
     }
 
@@ -86,7 +98,7 @@ public final class Evaluation {
                         Locale.ROOT,
                         "  %-24s fold %d: trained in %.1f s, scored in %.1f s, RMSE %.4f, NDCG@10 %.4f%n",
                         algorithm.name(),
-                        fold + 1,
+                        numbers.get(fold),
                         seconds,
                         (System.nanoTime() - scoring) / 1e9,
                         fs.rmse(),

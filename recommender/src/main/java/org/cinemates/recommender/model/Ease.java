@@ -31,24 +31,41 @@ public final class Ease {
      * @param feedback how a rating enters X
      * @param minRatings items rated fewer times are left out
      * @param maxItems at most this many (the most rated) items: the inversion costs maxItems³
+     * @param emphasis whether to also tune EDLAE's dropout emphasis ({@link #DROPOUTS}) on the validation
+     *     split; without it, plain EASE
      */
-    public record Config(Feedback feedback, int minRatings, int maxItems) {}
+    public record Config(Feedback feedback, int minRatings, int maxItems, boolean emphasis) {
 
-    /** The fitted matrix and the λ it was fitted with. */
-    public record Fitted(ItemItem weights, double lambda) {}
-
-    private static Fitted withLambda(ItemItem weights, double lambda) {
-        return new Fitted(weights, lambda);
+        public Config(Feedback feedback, int minRatings, int maxItems) {
+            this(feedback, minRatings, maxItems, false);
+        }
     }
+
+    /**
+     * The dropout probabilities p the emphasised variant tries (EDLAE, Steck 2020): training as a denoising
+     * autoencoder that drops each input with probability p, with the dropped entries emphasised, has the
+     * closed form of EASE with {@code p/(1−p)·diag(XᵀX)} added to the ridge, a penalty that grows with an
+     * item's own weight and so keeps popular items from explaining themselves through their neighbours.
+     */
+    static final double[] DROPOUTS = {0.1, 0.25, 0.5};
+
+    /** The fitted matrix and the λ and dropout p it was fitted with. */
+    public record Fitted(ItemItem weights, double lambda, double dropout) {}
 
     private Ease() {}
 
     /** B for a given λ. */
     public static ItemItem fit(ItemGram gram, double lambda) {
+        return fit(gram, lambda, 0);
+    }
+
+    /** B for a given λ and dropout p: the ridge on item j is {@code λ + p/(1−p)·G_jj}. */
+    public static ItemItem fit(ItemGram gram, double lambda, double dropout) {
         int n = gram.size();
         float[] a = gram.gram().clone();
+        double emphasis = dropout / (1 - dropout);
         for (int k = 0; k < n; k++) {
-            a[k * n + k] += (float) lambda;
+            a[k * n + k] += (float) (lambda + emphasis * a[k * n + k]);
         }
         FMatrixRMaj inverse = new FMatrixRMaj(n, n);
         if (n > 0) {
@@ -106,11 +123,13 @@ public final class Ease {
         Fitted all = remembered(
                 training,
                 new Key(config, validation.relevance(), validation.seed(), "all"),
-                () -> withLambda(
+                () -> new Fitted(
                         fit(
                                 ItemGram.of(training, config.feedback(), config.minRatings(), config.maxItems()),
-                                tuned.lambda()),
-                        tuned.lambda()));
+                                tuned.lambda(),
+                                tuned.dropout()),
+                        tuned.lambda(),
+                        tuned.dropout()));
         return new Tuned(all, tuned);
     }
 
@@ -119,42 +138,65 @@ public final class Ease {
 
     /**
      * A walk over λ in steps of ×2 from {@value #FIRST_LAMBDA}, towards whichever neighbour scores better on
-     * the validation split, until a step scores worse: four or five fits in all. Returns the best λ and
-     * the matrix it gave on the validation split's fit part.
+     * the validation split, until a step scores worse: four or five fits in all. With {@link
+     * Config#emphasis()}, the same walk again for each dropout p of {@link #DROPOUTS} (from the best λ so
+     * far, halved, since the emphasis takes over part of the ridge). Returns the best setting and the matrix
+     * it gave on the validation split's fit part.
      */
     static Fitted tune(Validation validation, Config config, Consumer<String> progress) {
         Ratings fit = validation.fit();
         ItemGram gram = ItemGram.of(fit, config.feedback(), config.minRatings(), config.maxItems());
-        TreeMap<Double, Double> tried = new TreeMap<>();
-        ItemItem[] bestModel = {null};
+        Fitted[] best = {null};
         double[] bestSeen = {Double.NEGATIVE_INFINITY};
+        double lambda = walk(validation, config, gram, 0, FIRST_LAMBDA, best, bestSeen, progress);
+        if (config.emphasis()) {
+            for (double dropout : DROPOUTS) {
+                walk(validation, config, gram, dropout, Math.max(MIN_LAMBDA, lambda / 2), best, bestSeen, progress);
+            }
+        }
+        return java.util.Objects.requireNonNull(best[0]);
+    }
+
+    /** One λ walk at a fixed dropout; returns its best λ, and keeps the best fit seen in {@code best}. */
+    private static double walk(
+            Validation validation,
+            Config config,
+            ItemGram gram,
+            double dropout,
+            double first,
+            Fitted[] best,
+            double[] bestSeen,
+            Consumer<String> progress) {
+        Ratings fit = validation.fit();
+        TreeMap<Double, Double> tried = new TreeMap<>();
         java.util.function.DoubleUnaryOperator score = lambda -> tried.computeIfAbsent(lambda, l -> {
-            ItemItem model = fit(gram, l);
+            ItemItem model = fit(gram, l, dropout);
             double ndcg = validation.ndcg((user, scores) ->
                     model.score(fit.itemsOf(user), Validation.weights(fit, user, config.feedback()), scores));
-            progress.accept(String.format(Locale.ROOT, "EASE λ %.0f: validation NDCG@10 %.4f", l, ndcg));
+            progress.accept(
+                    String.format(Locale.ROOT, "EASE λ %.0f, dropout %.2f: validation NDCG@10 %.4f", l, dropout, ndcg));
             if (ndcg > bestSeen[0]) {
                 bestSeen[0] = ndcg;
-                bestModel[0] = model;
+                best[0] = new Fitted(model, l, dropout);
             }
             return ndcg;
         });
-        double best = FIRST_LAMBDA;
-        double bestScore = score.applyAsDouble(best);
-        double up = score.applyAsDouble(best * 2);
-        double down = score.applyAsDouble(best / 2);
+        double at = first;
+        double atScore = score.applyAsDouble(at);
+        double up = score.applyAsDouble(at * 2);
+        double down = at / 2 < MIN_LAMBDA ? Double.NEGATIVE_INFINITY : score.applyAsDouble(at / 2);
         double step = up >= down ? 2 : 0.5;
-        double next = best * step;
+        double next = at * step;
         double nextScore = Math.max(up, down);
-        while (nextScore > bestScore) {
-            best = next;
-            bestScore = nextScore;
-            next = best * step;
+        while (nextScore > atScore) {
+            at = next;
+            atScore = nextScore;
+            next = at * step;
             if (next < MIN_LAMBDA || next > MAX_LAMBDA) {
                 break;
             }
             nextScore = score.applyAsDouble(next);
         }
-        return new Fitted(java.util.Objects.requireNonNull(bestModel[0]), best);
+        return at;
     }
 }

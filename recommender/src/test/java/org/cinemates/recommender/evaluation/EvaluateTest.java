@@ -94,4 +94,55 @@ class EvaluateTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--relevant");
     }
+
+    @Test
+    void oneFoldRunsAloneAndAFoldBeyondTheFoldsIsRefused(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(20_000, 300, 600, 3, data);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        Evaluate.run(
+                new String[] {"--data", data.toString(), "--folds", "3", "--fold", "2", "--algorithms", "popularity"},
+                quiet,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("fold 2:")
+                .doesNotContain("fold 1:", "fold 3:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Evaluate.run(
+                        new String[] {"--data", data.toString(), "--folds", "2", "--fold", "3"}, quiet, quiet))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--fold");
+    }
+
+    @Test
+    void theRatingBlendPredictsBetterThanEachOfItsParts(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(30_000, 400, 600, 5, data);
+        Ratings ratings = RatingsCsv.read(data).ratings();
+        Evaluation evaluation =
+                new Evaluation(Folds.split(ratings, 3, 42), org.cinemates.recommender.model.Relevance.LIKED, 1);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        double blend = evaluation.run(algorithm(RatingBlend.NAME), quiet).rmse();
+
+        for (String part : new String[] {"biased-mf", "item-knn-baseline", "baseline-only"}) {
+            double alone = evaluation.run(algorithm(part), quiet).rmse();
+            assertThat(blend).as("blend against " + part).isLessThan(alone);
+        }
+    }
+
+    private static org.cinemates.recommender.model.Algorithm algorithm(String name) {
+        return java.util.Objects.requireNonNull(Evaluate.ALGORITHMS.get(name)).apply(setup());
+    }
+
+    private static Evaluate.Setup setup() {
+        return new Evaluate.Setup(
+                42,
+                org.cinemates.recommender.data.MovieContentCsv.empty(),
+                org.cinemates.recommender.model.Relevance.LIKED,
+                3,
+                500);
+    }
 }
