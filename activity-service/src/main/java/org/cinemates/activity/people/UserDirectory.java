@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cinemates.activity.ActivitySettings;
+import org.cinemates.platform.events.Visibility;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.platform.http.ServiceEndpoint;

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.cinemates.activity.ActivitySettings;
+import org.cinemates.platform.events.Visibility;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.springframework.stereotype.Service;
 

@@ -4,7 +4,7 @@ import org.cinemates.activity.log.Activities;
 import org.cinemates.activity.log.Activity;
 import org.cinemates.activity.people.FriendIds;
 import org.cinemates.activity.people.Visibilities;
-import org.cinemates.activity.people.Visibility;
+import org.cinemates.platform.events.Visibility;
 import org.springframework.stereotype.Component;
 
 /** Whether a member may see an activity, as the feed and a member's page would show it. */

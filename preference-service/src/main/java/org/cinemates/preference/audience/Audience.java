@@ -1,9 +1,9 @@
 package org.cinemates.preference.audience;
 
+import org.cinemates.platform.events.Visibility;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.security.Viewer;
 import org.cinemates.preference.people.People;
-import org.cinemates.preference.people.Visibility;
 import org.springframework.stereotype.Component;
 
 /**

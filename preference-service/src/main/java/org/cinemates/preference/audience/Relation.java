@@ -1,6 +1,6 @@
 package org.cinemates.preference.audience;
 
-import org.cinemates.preference.people.Visibility;
+import org.cinemates.platform.events.Visibility;
 
 /** What the one who asks is to the member whose data it is. */
 public enum Relation {

@@ -2,9 +2,9 @@ package org.cinemates.preference.list;
 
 import java.util.List;
 import java.util.Locale;
+import org.cinemates.platform.events.Visibility;
 import org.cinemates.platform.text.TextRules;
 import org.cinemates.platform.web.ValidationFailed;
-import org.cinemates.preference.people.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,7 @@
 package org.cinemates.preference.list;
 
 import java.time.Instant;
-import org.cinemates.preference.people.Visibility;
+import org.cinemates.platform.events.Visibility;
 import org.jspecify.annotations.Nullable;
 
 /**

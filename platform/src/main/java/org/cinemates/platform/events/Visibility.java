@@ -1,9 +1,12 @@
-package org.cinemates.activity.people;
+package org.cinemates.platform.events;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Who may see a member's activity: everyone, their friends, or only themselves. */
+/**
+ * Who may see what a member rates, reviews, logs, lists and does: everyone, their friends, or only
+ * themselves. user-service keeps it; the other services learn it from user-service's answers.
+ */
 public enum Visibility {
     /** Everyone, visitors without an account too. */
     PUBLIC,
@@ -13,7 +16,7 @@ public enum Visibility {
     PRIVATE;
 
     /** As user-service says it: missing is the default, anything unknown hides. */
-    static Visibility parse(@Nullable String value) {
+    public static Visibility parse(@Nullable String value) {
         if (value == null) {
             return FRIENDS;
         }
