@@ -135,7 +135,11 @@ class DiaryController {
             from = month != null ? LocalDate.of(year, month, 1) : LocalDate.of(year, 1, 1);
             until = month != null ? from.plusMonths(1) : from.plusYears(1);
         }
-        DiaryService.Page found = diary.page(me.id(), from, until, page, size);
+        return page(catalog, diary.page(me.id(), from, until, page, size), page, size);
+    }
+
+    /** A page of entries with their movies, looked up in one call. */
+    static DiaryPage page(MovieCatalog catalog, DiaryService.Page found, int page, int size) {
         MovieLookup movies =
                 catalog.lookup(found.entries().stream().map(DiaryEntry::movieId).toList());
         List<EntryView> items = found.entries().stream()
