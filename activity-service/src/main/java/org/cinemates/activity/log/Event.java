@@ -141,47 +141,17 @@ record Event(
 
         @Override
         public Event listed(Listed event) {
-            return new Event(
-                    eventId,
-                    EventType.LISTED,
-                    actorId,
-                    occurredAt,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    new ListRef(event.listId(), event.name()));
+            return list(EventType.LISTED, new ListRef(event.listId(), event.name()));
         }
 
         @Override
         public Event listWithdrawn(ListWithdrawn event) {
-            return new Event(
-                    eventId,
-                    EventType.LIST_WITHDRAWN,
-                    actorId,
-                    occurredAt,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    new ListRef(event.listId(), ""));
+            return list(EventType.LIST_WITHDRAWN, new ListRef(event.listId(), ""));
         }
 
         @Override
         public Event friendRequested(FriendRequested event) {
-            return new Event(
-                    eventId,
-                    EventType.FRIEND_REQUESTED,
-                    actorId,
-                    occurredAt,
-                    null,
-                    null,
-                    null,
-                    event.toUserId(),
-                    null,
-                    null);
+            return friendship(EventType.FRIEND_REQUESTED, event.toUserId());
         }
 
         @Override
@@ -202,6 +172,10 @@ record Event(
         private Event naming(EventType type, String username, String displayName) {
             var names = new NameChange(actorId, username, displayName, occurredAt);
             return new Event(eventId, type, actorId, occurredAt, null, null, null, null, names, null);
+        }
+
+        private Event list(EventType type, ListRef list) {
+            return new Event(eventId, type, actorId, occurredAt, null, null, null, null, null, list);
         }
 
         private Event friendship(EventType type, long friendId) {
