@@ -3,23 +3,15 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { social } from '../api/social';
 import { useApi } from '../api/useApi';
+import { Disclosure } from './Disclosure';
 import { ErrorMessage, Notice } from './Feedback';
 
 /** "Add to a list": a disclosure with my lists; the movie goes to the end of the one chosen. */
 export function AddToList({ movieId, title }: { movieId: number; title: string }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
   return (
-    <div className="add-to-list">
-      <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
-        Add to a list
-      </button>
-      {open && (
-        <div id={panelId}>
-          <AddToListForm movieId={movieId} title={title} />
-        </div>
-      )}
-    </div>
+    <Disclosure label="Add to a list" className="add-to-list">
+      <AddToListForm movieId={movieId} title={title} />
+    </Disclosure>
   );
 }
 

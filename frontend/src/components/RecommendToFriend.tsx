@@ -3,23 +3,15 @@ import { api } from '../api/endpoints';
 import { social } from '../api/social';
 import { useApi } from '../api/useApi';
 import { personName } from '../format';
+import { Disclosure } from './Disclosure';
 import { ErrorMessage, Notice } from './Feedback';
 
 /** "Recommend to…": a disclosure with my friends to choose from and an optional note. */
 export function RecommendToFriend({ movieId, title }: { movieId: number; title: string }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
   return (
-    <div className="recommend-to-friend">
-      <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
-        Recommend to…
-      </button>
-      {open && (
-        <div id={panelId}>
-          <RecommendForm movieId={movieId} title={title} />
-        </div>
-      )}
-    </div>
+    <Disclosure label="Recommend to…" className="recommend-to-friend">
+      <RecommendForm movieId={movieId} title={title} />
+    </Disclosure>
   );
 }
 

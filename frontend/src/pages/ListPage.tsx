@@ -1,13 +1,13 @@
 import { useCallback, useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
-import { social, type ListItem, type MovieList, type Visibility } from '../api/social';
+import { social, type ListItem, type MovieList } from '../api/social';
 import { useApi } from '../api/useApi';
 import { EmptyState, ErrorMessage, Loading, Notice } from '../components/Feedback';
-import { Field, TextAreaField } from '../components/Field';
 import { useTitle } from '../components/Layout';
 import { Poster } from '../components/Poster';
-import { VisibilityChoice, visibilityLabel } from '../components/VisibilityChoice';
+import { ListFields, type ListDetails } from '../components/ListFields';
+import { visibilityLabel } from '../components/VisibilityChoice';
 import { movieTitle, personName, plural } from '../format';
 import { useSession } from '../session/session';
 
@@ -39,10 +39,12 @@ function ShareLink({ list }: { list: MovieList }) {
 }
 
 function ListSettings({ list, onSaved, onDeleted }: { list: MovieList; onSaved: (list: MovieList) => void; onDeleted: () => void }) {
-  const [name, setName] = useState(list.name);
-  const [description, setDescription] = useState(list.description ?? '');
-  const [ranked, setRanked] = useState(list.ranked);
-  const [visibility, setVisibility] = useState<Visibility>(list.visibility);
+  const [details, setDetails] = useState<ListDetails>({
+    name: list.name,
+    description: list.description ?? '',
+    ranked: list.ranked,
+    visibility: list.visibility,
+  });
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,7 +56,12 @@ function ListSettings({ list, onSaved, onDeleted }: { list: MovieList; onSaved: 
     setError(null);
     setNotice(null);
     try {
-      const saved = await social.updateList(list.id, { name: name.trim(), description: description.trim(), ranked, visibility });
+      const saved = await social.updateList(list.id, {
+        name: details.name.trim(),
+        description: details.description.trim(),
+        ranked: details.ranked,
+        visibility: details.visibility,
+      });
       onSaved({ ...saved, items: saved.items ?? list.items });
       setNotice('The list’s details are saved.');
     } catch (e) {
@@ -80,20 +87,7 @@ function ListSettings({ list, onSaved, onDeleted }: { list: MovieList; onSaved: 
   return (
     <form className="panel" onSubmit={save} aria-labelledby="list-settings-title">
       <h2 id="list-settings-title">Details</h2>
-      <Field label="Name" name="name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />
-      <TextAreaField
-        label="Description"
-        name="description"
-        value={description}
-        maxLength={2000}
-        rows={3}
-        onChange={(e) => setDescription(e.target.value)}
-        error={fieldError('description')}
-      />
-      <label className="checkbox">
-        <input type="checkbox" checked={ranked} onChange={(e) => setRanked(e.target.checked)} /> Ranked
-      </label>
-      <VisibilityChoice legend="Who can see it" value={visibility} onChange={setVisibility} />
+      <ListFields value={details} onChange={setDetails} fieldError={fieldError} />
       <ErrorMessage error={error} />
       {notice && <Notice>{notice}</Notice>}
       <div className="button-row">

@@ -1,33 +1,36 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
-import { social, type Visibility } from '../api/social';
+import { social } from '../api/social';
 import { useApi } from '../api/useApi';
 import { EmptyState, ErrorMessage, Loading } from '../components/Feedback';
-import { Field, TextAreaField } from '../components/Field';
 import { useTitle } from '../components/Layout';
-import { VisibilityChoice, visibilityLabel } from '../components/VisibilityChoice';
+import { ListFields, type ListDetails } from '../components/ListFields';
+import { visibilityLabel } from '../components/VisibilityChoice';
 import { formatDate } from '../format';
 
 function NewList() {
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [ranked, setRanked] = useState(false);
-  const [visibility, setVisibility] = useState<Visibility>('FRIENDS');
+  const [details, setDetails] = useState<ListDetails>({ name: '', description: '', ranked: false, visibility: 'FRIENDS' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
+    const name = details.name.trim();
+    if (!name) {
       setError(new ApiError(400, 'Give the list a name.', { errors: [{ field: 'name', message: 'Give the list a name.' }] }));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const list = await social.createList({ name: name.trim(), description: description.trim() || undefined, ranked, visibility });
+      const list = await social.createList({
+        name,
+        description: details.description.trim() || undefined,
+        ranked: details.ranked,
+        visibility: details.visibility,
+      });
       navigate(`/lists/${list.id}`);
     } catch (e) {
       setError(e);
@@ -39,20 +42,7 @@ function NewList() {
   return (
     <form className="panel" onSubmit={create} aria-labelledby="new-list-title">
       <h2 id="new-list-title">Make a list</h2>
-      <Field label="Name" name="name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />
-      <TextAreaField
-        label="Description (optional)"
-        name="description"
-        value={description}
-        maxLength={2000}
-        rows={3}
-        onChange={(e) => setDescription(e.target.value)}
-        error={fieldError('description')}
-      />
-      <label className="checkbox">
-        <input type="checkbox" checked={ranked} onChange={(e) => setRanked(e.target.checked)} /> Ranked (the order matters, numbered)
-      </label>
-      <VisibilityChoice legend="Who can see it" value={visibility} onChange={setVisibility} />
+      <ListFields value={details} onChange={setDetails} fieldError={fieldError} />
       <ErrorMessage error={error && !fieldError('name') ? error : null} />
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? 'Creating…' : 'Create list'}
