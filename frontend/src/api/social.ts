@@ -107,6 +107,9 @@ export const social = {
   // --- notifications ---
   notifications: (before?: string | null, signal?: AbortSignal) =>
     request<Notifications>('/api/activities/notifications', { query: { before: before ?? undefined, limit: 20 }, signal }),
+  /** Just the unread count (the header asks it at every page): one notification comes along. */
+  unreadCount: async (signal?: AbortSignal) =>
+    (await request<Notifications>('/api/activities/notifications', { query: { limit: 1 }, signal })).unreadCount,
   markNotificationsRead: (upTo?: number) =>
     request<void>('/api/activities/notifications/read', { method: 'POST', body: upTo === undefined ? {} : { upTo } }),
 };

@@ -16,8 +16,8 @@ export function NotificationsLink({ onClick }: { onClick?: () => void }) {
   useEffect(() => {
     const controller = new AbortController();
     social
-      .notifications(null, controller.signal)
-      .then((answer) => setUnread(answer.unreadCount))
+      .unreadCount(controller.signal)
+      .then(setUnread)
       .catch(() => {
         // The count is a hint; the page itself says what went wrong.
       });
