@@ -93,7 +93,7 @@ class ArchitectureTest {
                                 .and(
                                         not(
                                                 nameMatching(
-                                                        "org\\.cinemates\\.preference\\.community\\.(CommunityRatings(\\$.*)?|CommunityImport|CommunityRatingsImported)"))))
+                                                        "org\\.cinemates\\.preference\\.community\\.(CommunityRatings(\\$.*)?|CommunityScores(\\$.*)?|CommunityImport|CommunityRatingsImported)"))))
                 .check(CLASSES);
     }
 
