@@ -19,6 +19,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  */
 public final class JwtVerification {
 
+    /** The least time between two fetches of the key set for unknown key ids. */
+    static final long REFETCH_INTERVAL_MILLIS = 1_000;
+
     private JwtVerification() {}
 
     public static OAuth2TokenValidator<Jwt> validator(CinematesSecurityProperties.Jwt settings) {
@@ -40,8 +43,10 @@ public final class JwtVerification {
 
     /**
      * A decoder for the published JWKS: keys are cached, fetched again when a token names an
-     * unknown key (at most once every few seconds, so forged key ids cannot flood the issuer), and
-     * kept in use while the issuer is briefly unreachable.
+     * unknown key, and kept in use while the issuer is briefly unreachable. Refetches happen at most
+     * once a second: forged key ids cannot flood the issuer, and the first tokens of a freshly
+     * rotated key are turned away for at most that long when forged ones used the refetch just
+     * before.
      */
     public static JwtDecoder remoteDecoder(CinematesSecurityProperties.Jwt settings) {
         int timeout = Math.toIntExact(settings.jwksTimeout().toMillis());
@@ -50,7 +55,7 @@ public final class JwtVerification {
             keys = JWKSourceBuilder.<SecurityContext>create(
                             settings.jwksUri().toURL(), new DefaultResourceRetriever(timeout, timeout, 256 * 1024))
                     .cache(settings.jwksCacheTtl().toMillis(), timeout)
-                    .rateLimited(5_000)
+                    .rateLimited(REFETCH_INTERVAL_MILLIS)
                     .refreshAheadCache(false)
                     .outageTolerant(settings.jwksCacheTtl().multipliedBy(12).toMillis())
                     .build();

@@ -30,7 +30,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
      * Failures of the Bearer token filter: a token that could not be checked because the keys were
      * out of reach is the issuer's outage (503), anything else is the token's fault (401). A token
      * naming a key that the key set did not have a moment ago is the token's fault too: the key set
-     * is fetched again at most every few seconds, and a forged key id must not turn into a 503 for
+     * is fetched again at most once a second, and a forged key id must not turn into a 503 for
      * everybody meanwhile.
      */
     public AuthenticationFailureHandler failureHandler() {
