@@ -188,8 +188,11 @@ final class HistoryFiles {
                         throw new ImportRefused("The ZIP unpacks to more than "
                                 + limits.maxUncompressedBytes() / (1024 * 1024) + " MB");
                     }
-                    long compressed = Math.max(1, entry.getCompressedSize());
-                    if (size > 1024 * 1024 && compressed > 0 && size / compressed > limits.maxRatio()) {
+                    // An entry written as a stream (its sizes in a data descriptor after the data,
+                    // as java.util.zip and many tools write them) tells its compressed size only
+                    // once read: until then the whole archive bounds it.
+                    long compressed = entry.getCompressedSize() > 0 ? entry.getCompressedSize() : bytes.length;
+                    if (size > 1024 * 1024 && size / Math.max(1, compressed) > limits.maxRatio()) {
                         throw new ImportRefused(
                                 "The ZIP is packed far tighter than any export (" + shorten(name, 100) + ")");
                     }
