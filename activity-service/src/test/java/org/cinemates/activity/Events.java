@@ -114,6 +114,10 @@ public final class Events {
         return event(new Watchlisted(user, movie), at);
     }
 
+    public static Map<String, Object> listed(long user, long list, String name, String visibility, Instant at) {
+        return event(new org.cinemates.platform.events.Listed(user, list, name, visibility, 3), at);
+    }
+
     public static Map<String, Object> watchlistRemoved(long user, long movie, Instant at) {
         return event(new WatchlistRemoved(user, movie), at);
     }

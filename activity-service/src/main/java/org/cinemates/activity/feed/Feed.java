@@ -47,7 +47,7 @@ class Feed {
         ids.remove(Long.valueOf(member));
         Visibilities.Chosen chosen = visibilities.of(ids);
         ids.removeIf(friend -> chosen.of(friend) == Visibility.PRIVATE);
-        return page(member, ids, before, limit, friends.lastKnown() || chosen.lastKnown());
+        return page(member, ids, before, limit, true, friends.lastKnown() || chosen.lastKnown());
     }
 
     /**
@@ -56,7 +56,7 @@ class Feed {
      */
     ActivityPage ofMember(Viewer viewer, long userId, @Nullable Position before, int limit) {
         if (viewer.is(userId)) {
-            return page(userId, List.of(userId), before, limit, false);
+            return page(userId, List.of(userId), before, limit, true, false);
         }
         Visibilities.Chosen chosen = visibilities.of(List.of(userId));
         Visibility visibility = chosen.of(userId);
@@ -64,14 +64,17 @@ class Feed {
         if (visibility == Visibility.PRIVATE || (visibility == Visibility.FRIENDS && viewer.member() == null)) {
             throw new NotShown(userId, viewer.member() == null);
         }
-        if (visibility == Visibility.FRIENDS) {
+        // Friends-only activities (a list shown to friends) need a friend, whatever the visibility.
+        boolean friend = false;
+        if (viewer.member() != null) {
             Friends friends = friendIds.of(viewer.memberId().orElseThrow());
-            if (!friends.contains(userId)) {
-                throw new NotAFriend(userId);
-            }
+            friend = friends.contains(userId);
             lastKnown |= friends.lastKnown();
         }
-        return page(viewer.memberId().orElse(null), List.of(userId), before, limit, lastKnown);
+        if (visibility == Visibility.FRIENDS && !friend) {
+            throw new NotAFriend(userId);
+        }
+        return page(viewer.memberId().orElse(null), List.of(userId), before, limit, friend, lastKnown);
     }
 
     private ActivityPage page(
@@ -79,10 +82,16 @@ class Feed {
             Collection<Long> actorIds,
             @Nullable Position before,
             int limit,
+            boolean friendsOnlyShown,
             boolean friendsLastKnown) {
         List<Activity> found = activities.page(actorIds, before, limit + 1);
         boolean more = found.size() > limit;
-        List<Activity> shown = more ? found.subList(0, limit) : found;
+        List<Activity> read = more ? found.subList(0, limit) : found;
+        // The page's cursor follows what was read, so a page may hold fewer than it read (never
+        // skipping anything shown): friends-only activities are rare beside ratings.
+        List<Activity> shown = friendsOnlyShown
+                ? read
+                : read.stream().filter(activity -> !activity.friendsOnly()).toList();
         Set<Long> named = new LinkedHashSet<>();
         for (Activity activity : shown) {
             named.add(activity.actorId());
@@ -98,7 +107,7 @@ class Feed {
                 .map(activity ->
                         ActivityView.of(activity, profiles, counts.getOrDefault(activity.id(), Reactions.Counts.NONE)))
                 .toList();
-        String next = more ? Cursor.encode(shown.get(shown.size() - 1).position()) : null;
+        String next = more ? Cursor.encode(read.get(read.size() - 1).position()) : null;
         boolean degraded = friendsLastKnown || profiles.incomplete();
         return new ActivityPage(items, next, degraded ? List.of(USER_SERVICE) : List.of());
     }

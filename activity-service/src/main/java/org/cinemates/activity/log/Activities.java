@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class Activities {
 
     static final String COLUMNS =
-            "id, type, actor_id, movie_id, score, review, friend_id, occurred_at, list_id, list_name";
+            "id, type, actor_id, movie_id, score, review, friend_id, occurred_at, list_id, list_name, friends_only";
 
     static final RowMapper<Activity> ROWS = (rs, row) -> new Activity(
             rs.getLong("id"),
@@ -34,7 +34,8 @@ public class Activities {
             nullableLong(rs, "friend_id"),
             rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
             nullableLong(rs, "list_id"),
-            rs.getString("list_name"));
+            rs.getString("list_name"),
+            rs.getBoolean("friends_only"));
 
     private final JdbcTemplate jdbc;
 
@@ -261,8 +262,8 @@ public class Activities {
         }
         int[] counts = jdbc.batchUpdate("""
                 insert into activities (event_id, type, actor_id, movie_id, score, review, friend_id, occurred_at,
-                    list_id, list_name)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    list_id, list_name, friends_only)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 """, Sql.batch(activities, (ps, activity) -> {
             ps.setObject(1, activity.eventId());
@@ -275,6 +276,7 @@ public class Activities {
             Sql.setTime(ps, 8, activity.occurredAt());
             Sql.setLong(ps, 9, activity.listId());
             ps.setString(10, activity.listName());
+            ps.setBoolean(11, activity.friendsOnly());
         }));
         boolean[] stored = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -349,7 +351,8 @@ public class Activities {
             @Nullable Long friendId,
             Instant occurredAt,
             @Nullable Long listId,
-            @Nullable String listName) {
+            @Nullable String listName,
+            boolean friendsOnly) {
 
         static NewActivity of(Event event, ActivityType type) {
             Event.ListRef list = event.list();
@@ -363,7 +366,8 @@ public class Activities {
                     event.friendId(),
                     event.occurredAt(),
                     list != null ? list.id() : null,
-                    list != null ? list.name() : null);
+                    list != null ? list.name() : null,
+                    list != null && list.friendsOnly());
         }
     }
 

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt when it happened, as the service where it happened says
  * @param listId the list shown (LISTED)
  * @param listName its name when it was last shown
+ * @param friendsOnly shown only to the actor's friends, whoever may see their other activity (a
+ *     list shown to friends only)
  */
 public record Activity(
         long id,
@@ -25,7 +27,8 @@ public record Activity(
         @Nullable Long friendId,
         Instant occurredAt,
         @Nullable Long listId,
-        @Nullable String listName) {
+        @Nullable String listName,
+        boolean friendsOnly) {
 
     public Position position() {
         return new Position(occurredAt, id);

@@ -43,8 +43,11 @@ record Event(
         @Nullable NameChange names,
         @Nullable ListRef list) {
 
-    /** A list shown to others: its id, and its name as the event has it. */
-    record ListRef(long id, String name) {}
+    /**
+     * A list shown to others: its id, its name as the event has it, and whether only the
+     * member's friends may see it (a FRIENDS list), whoever may see the member's other activity.
+     */
+    record ListRef(long id, String name, boolean friendsOnly) {}
 
     static Event of(DeliveredEvent delivered) {
         return delivered.payload().accept(new FromContract(delivered));
@@ -141,12 +144,13 @@ record Event(
 
         @Override
         public Event listed(Listed event) {
-            return list(EventType.LISTED, new ListRef(event.listId(), event.name()));
+            return list(
+                    EventType.LISTED, new ListRef(event.listId(), event.name(), !"PUBLIC".equals(event.visibility())));
         }
 
         @Override
         public Event listWithdrawn(ListWithdrawn event) {
-            return list(EventType.LIST_WITHDRAWN, new ListRef(event.listId(), ""));
+            return list(EventType.LIST_WITHDRAWN, new ListRef(event.listId(), "", true));
         }
 
         @Override

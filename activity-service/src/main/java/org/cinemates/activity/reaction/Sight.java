@@ -33,8 +33,9 @@ class Sight {
             return activity;
         }
         Visibility visibility = visibilities.of(actor);
-        boolean shown = visibility == Visibility.PUBLIC
-                || (visibility == Visibility.FRIENDS && friendIds.of(member).contains(actor));
+        boolean friendsOnly = visibility == Visibility.FRIENDS || activity.friendsOnly();
+        boolean shown = visibility != Visibility.PRIVATE
+                && (!friendsOnly || friendIds.of(member).contains(actor));
         if (!shown) {
             throw new ActivityNotFound(activityId);
         }

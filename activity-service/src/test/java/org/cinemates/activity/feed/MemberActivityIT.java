@@ -1,6 +1,7 @@
 package org.cinemates.activity.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinemates.activity.Events.listed;
 import static org.cinemates.activity.Events.profileUpdated;
 import static org.cinemates.activity.Events.rated;
 import static org.cinemates.activity.Events.watchlisted;
@@ -12,6 +13,7 @@ import org.cinemates.platform.test.ApiResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +70,42 @@ class MemberActivityIT extends IntegrationTest {
             assertThat(response.status()).as("%s", response).isEqualTo(403);
             assertThat(response.json().path("items").isMissingNode()).isTrue();
         }
+    }
+
+    @ParameterizedTest(name = "a PUBLIC member's list for friends, to the {0}: shown {1}")
+    @CsvSource({"OWNER, true", "FRIEND, true", "STRANGER, false", "ANONYMOUS, false"})
+    void aListForFriendsStaysWithFriendsWhenTheRestIsPublic(Who who, boolean shown) {
+        long owner = member();
+        long friend = member();
+        long stranger = member();
+        USERS.befriend(owner, friend);
+        USERS.visibility(owner, "PUBLIC");
+        deliver(
+                rated(owner, 1, 4.0, at(1)),
+                listed(owner, 70, "For friends", "FRIENDS", at(2)),
+                listed(owner, 71, "For everyone", "PUBLIC", at(3)));
+
+        var call = api().get("/api/activities/users/" + owner);
+        ApiResponse response = switch (who) {
+            case OWNER -> call.bearer(token(owner)).send();
+            case FRIEND -> call.bearer(token(friend)).send();
+            case STRANGER -> call.bearer(token(stranger)).send();
+            case ANONYMOUS -> call.send();
+        };
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        var lists = response.json()
+                .path("items")
+                .valueStream()
+                .filter(item -> item.path("type").asString().equals("LISTED"))
+                .map(item -> item.path("list").path("name").asString())
+                .toList();
+        if (shown) {
+            assertThat(lists).containsExactly("For everyone", "For friends");
+        } else {
+            assertThat(lists).containsExactly("For everyone");
+        }
+        assertThat(types(response.json().path("items"))).contains("RATED");
     }
 
     @Test

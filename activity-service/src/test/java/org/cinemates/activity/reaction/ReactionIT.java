@@ -108,6 +108,16 @@ class ReactionIT extends IntegrationTest {
         deliver(org.cinemates.activity.Events.profileUpdated(hidden, "user" + hidden, "User " + hidden, at(4)));
         assertProblem(like(friend, hiddenActivity), 404, "activity-not-found");
         assertProblem(api().put("/api/activities/" + activity + "/like").send(), 401);
+
+        // A list for friends only, on a public member's page: theirs to like, not a stranger's.
+        long openBob = member();
+        long bobsFriend = member();
+        USERS.visibility(openBob, "PUBLIC");
+        USERS.befriend(openBob, bobsFriend);
+        deliver(org.cinemates.activity.Events.listed(openBob, 90, "Friends only", "FRIENDS", at(5)));
+        long friendsList = activityOf(openBob, openBob);
+        assertProblem(like(stranger, friendsList), 404, "activity-not-found");
+        assertThat(like(bobsFriend, friendsList).status()).isEqualTo(204);
     }
 
     @Test
