@@ -8,7 +8,7 @@
 // that failed otherwise. Every page is photographed at desktop (1280) and phone (390) width
 // and checked with axe-core; serious or critical violations fail the run.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium } from 'playwright-core';
@@ -431,6 +431,100 @@ async function main() {
     await a.getByText(`Removed ${aMovie.title} from your watchlist.`).waitFor();
     await a.getByText('Your watchlist is empty').waitFor();
     await snapshot(a, 'watchlist-empty');
+  });
+
+  await step('A logs a rewatch from the movie page, then changes it in the diary', async () => {
+    await a.goto(`${BASE}/movies/${aMovie.id}`);
+    await heading(a, aMovie.title);
+    await a.getByRole('button', { name: 'Log a viewing' }).click();
+    const form = a.getByRole('form', { name: 'Log a viewing' });
+    await clickStar(form, 3.5);
+    await form.getByLabel('Tags (optional)').fill('cinema, with Sam');
+    await form.getByLabel(/I had seen it before/).check();
+    await form.getByRole('button', { name: 'Log this viewing' }).click();
+    await a.getByText(new RegExp(`Logged your viewing of .*, 3\\.5 stars`)).waitFor();
+    // The latest viewing's score is the rating.
+    expect(await a.getByRole('radio', { name: '3.5 stars' }).isChecked(), 'the logged 3.5 stars should now be the rating');
+    await a.getByRole('link', { name: 'See your diary' }).click();
+    await heading(a, 'My diary');
+    await settle(a);
+    const entry = a.locator('.diary-entry', { hasText: aMovie.title }).first();
+    await entry.getByText('Rewatch').waitFor();
+    await entry.getByRole('button', { name: /^Edit your viewing of/ }).click();
+    const edit = a.getByRole('form', { name: /^Change your viewing of/ });
+    await edit.getByLabel('Review (optional)').fill('Better the second time.');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await a.getByText(/Saved your viewing of/).waitFor();
+    await entry.getByText('Better the second time.').waitFor();
+    await snapshot(a, 'diary');
+  });
+
+  await step('A looks at the year in films', async () => {
+    await a.getByRole('link', { name: /^Stats for \d{4}$/ }).click();
+    await heading(a, /^My \d{4} in films$/);
+    await settle(a);
+    await a.getByRole('figure', { name: 'Viewings by month' }).locator('svg.recharts-surface').first().waitFor();
+    await a.getByRole('figure', { name: 'Scores' }).locator('svg.recharts-surface').first().waitFor();
+    await snapshot(a, 'stats');
+  });
+
+  await step('A imports a Letterboxd diary (4.5 stars kept), applies it, then undoes it', async () => {
+    // Two movies of the sample catalogue, written the Letterboxd way, that A has not rated, and
+    // one the catalogue lacks.
+    const known = [
+      { id: 2571, name: 'The Matrix', year: 1999 },
+      { id: 318, name: 'The Shawshank Redemption', year: 1994 },
+      { id: 50, name: 'The Usual Suspects', year: 1995 },
+    ].filter((m) => m.id !== aMovie.id && m.id !== bMovie.id).slice(0, 2);
+    const csv = [
+      'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date',
+      `2024-03-02,${known[0].name},${known[0].year},https://boxd.it/aaa1,4.5,,imported,2024-03-01`,
+      `2024-04-10,${known[1].name},${known[1].year},https://boxd.it/aaa2,3,Yes,,2024-04-09`,
+      '2024-05-01,A Film Nobody Made,2031,https://boxd.it/aaa3,2,,,2024-04-30',
+    ].join('\n');
+    // The way in is on the diary page (and the profile), not in the header.
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary' }).click();
+    await heading(a, 'My diary');
+    await a.getByRole('link', { name: /bring your history/i }).click();
+    await heading(a, 'Bring your history');
+    await a.getByLabel(/^File/).setInputFiles({ name: 'diary.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await a.getByRole('button', { name: 'Upload and analyse' }).click();
+    const counts = a.getByLabel('What the file holds');
+    await a.getByRole('heading', { name: 'Not in the catalogue' }).waitFor({ timeout: 30_000 });
+    await a.getByText('A Film Nobody Made (2031)').waitFor();
+    expect((await counts.first().textContent()).includes('Matched2'), 'the preview should count two matched rows');
+    const importUrl = a.url();
+    await snapshot(a, 'import-preview');
+    await a.getByRole('button', { name: 'Apply the import' }).click();
+    await a.getByRole('button', { name: 'Undo this import' }).waitFor({ timeout: 30_000 });
+    await snapshot(a, 'import-applied');
+    await a.goto(`${BASE}/diary?year=2024`);
+    await heading(a, 'My diary');
+    await settle(a);
+    const imported = a.locator('.diary-entry', { hasText: known[0].name }).first();
+    await imported.getByRole('img', { name: '4.5 out of 5 stars' }).waitFor();
+    await a.locator('.diary-entry', { hasText: known[1].name }).getByText('Rewatch').waitFor();
+    await snapshot(a, 'diary-imported');
+    await a.goto(importUrl);
+    await a.getByRole('button', { name: 'Undo this import' }).click();
+    await a.getByText('This import is undone: nothing of it remains.').waitFor();
+    await a.goto(`${BASE}/diary?year=2024`);
+    await heading(a, 'My diary');
+    await settle(a);
+    expect((await a.locator('.diary-entry', { hasText: known[0].name }).count()) === 0, 'undo should leave no imported viewing');
+  });
+
+  await step('A downloads all their data from the profile', async () => {
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await a.getByRole('heading', { name: 'Your history' }).waitFor();
+    const [download] = await Promise.all([
+      a.waitForEvent('download'),
+      a.getByRole('link', { name: 'Download all your data (ZIP)' }).click(),
+    ]);
+    expect(download.suggestedFilename().endsWith('.zip'), `the download should be a ZIP, is ${download.suggestedFilename()}`);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.length > 22 && bytes.subarray(0, 2).toString('latin1') === 'PK', 'the download should be a ZIP file');
+    expect(bytes.includes(Buffer.from('letterboxd-import.csv')), 'the ZIP should hold the Letterboxd CSV');
   });
 
   await step('A edits the profile', async () => {

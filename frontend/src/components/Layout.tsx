@@ -9,8 +9,6 @@ const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/movies', label: 'Browse', end: false },
   { to: '/diary', label: 'Diary', end: false },
-  { to: '/stats', label: 'Stats', end: false },
-  { to: '/import', label: 'Import', end: false },
   { to: '/ratings', label: 'My ratings', end: false },
   { to: '/watchlist', label: 'Watchlist', end: false },
   { to: '/lists', label: 'Lists', end: false },

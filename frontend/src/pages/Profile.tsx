@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { Me } from '../api/types';
@@ -67,6 +68,26 @@ function EditProfile({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
         {busy ? 'Saving…' : 'Save profile'}
       </button>
     </form>
+  );
+}
+
+/** The way in and the way out: an import from elsewhere, and everything here as one download. */
+function YourHistory() {
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">Your history</h2>
+      <p>
+        Moving in? <Link to="/import">Bring your diary, ratings, reviews, watchlist, likes and lists</Link> from
+        Letterboxd, IMDb or Trakt. Your <Link to="/stats">year in films</Link> shows what you watched.
+      </p>
+      <p>
+        Your data is yours: the download holds everything you keep here as JSON, and your diary as CSV files that
+        Letterboxd can import.
+      </p>
+      <a className="button button-secondary" href="/api/preferences/export" download>
+        Download all your data (ZIP)
+      </a>
+    </section>
   );
 }
 
@@ -156,6 +177,7 @@ export function ProfilePage() {
         <div className="profile-security">
           <ChangePassword />
           <Sessions />
+          <YourHistory />
         </div>
         <div className="profile-delete">
           <DeleteAccount />

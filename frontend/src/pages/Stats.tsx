@@ -217,7 +217,7 @@ export function StatsPage() {
             <span aria-hidden="true"> →</span>
           </Link>
         )}
-        <Link className="button button-small button-ghost" to={`/diary?year=${year}`}>
+        <Link className="button button-small button-secondary" to={`/diary?year=${year}`}>
           Diary of {year}
         </Link>
       </nav>

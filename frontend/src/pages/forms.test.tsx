@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { worldRoutes } from '../test/fixtures';
@@ -94,6 +94,17 @@ describe('forms', () => {
 
     expect(await screen.findByText('must be visible text without control characters')).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('the profile is the way in and out: an import, and a download of everything', async () => {
+    stubFetch(worldRoutes());
+    renderApp('/profile');
+
+    const history = await screen.findByRole('region', { name: 'Your history' });
+    expect(within(history).getByRole('link', { name: /Bring your diary/ })).toHaveAttribute('href', '/import');
+    const download = within(history).getByRole('link', { name: 'Download all your data (ZIP)' });
+    expect(download).toHaveAttribute('href', '/api/preferences/export');
+    expect(download).toHaveAttribute('download');
   });
 
   it('deleting the account goes back to sign-in with a note', async () => {
