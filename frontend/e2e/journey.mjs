@@ -4,7 +4,7 @@
 //
 // Environment: CINEMATES_BASE_URL (default http://127.0.0.1:8080), CHROMIUM (default
 // /usr/bin/chromium), CINEMATES_SCREENSHOTS (default e2e-screenshots), CINEMATES_E2E_TIMEOUT
-// (seconds, default 180). Exits 0 when every step passed, 1 with a message naming the step
+// (seconds, default 300). Exits 0 when every step passed, 1 with a message naming the step
 // that failed otherwise. Every page is photographed at desktop (1280) and phone (390) width
 // and checked with axe-core; serious or critical violations fail the run.
 
@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 const BASE = (process.env.CINEMATES_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const SHOTS = process.env.CINEMATES_SCREENSHOTS ?? 'e2e-screenshots';
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TOTAL_SECONDS = Number(process.env.CINEMATES_E2E_TIMEOUT ?? 180);
+const TOTAL_SECONDS = Number(process.env.CINEMATES_E2E_TIMEOUT ?? 300);
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'popcorn-Balcony-2718';
