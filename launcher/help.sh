@@ -87,7 +87,7 @@ Environment:
   CINEMATES_PREFERENCES_PORT
                             service ports
   CINEMATES_JAVA_OPTS       JVM options instead of the defaults
-                            (-Xms64m -Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError ...)
+                            (-Xms32m -Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 ...)
   CINEMATES_AUTH_RATE, CINEMATES_AUTH_BURST
                             nginx limit per address on POST login/register/refresh (10r/m, 10)
   CINEMATES_API_RATE, CINEMATES_API_BURST
