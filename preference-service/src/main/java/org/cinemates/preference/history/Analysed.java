@@ -34,7 +34,8 @@ final class Analysed {
             @Nullable String review,
             boolean rewatch,
             List<String> tags,
-            @Nullable String problem) {
+            @Nullable String problem,
+            ImportRow.@Nullable ListPart list) {
 
         Row choose(@Nullable Long movie) {
             return new Row(
@@ -51,7 +52,27 @@ final class Analysed {
                     review,
                     rewatch,
                     tags,
-                    problem);
+                    problem,
+                    list);
+        }
+
+        Row refuse(String why) {
+            return new Row(
+                    row,
+                    kind,
+                    Status.INVALID,
+                    where,
+                    title,
+                    year,
+                    movieId,
+                    candidates,
+                    watchedOn,
+                    score,
+                    review,
+                    rewatch,
+                    tags,
+                    why,
+                    list);
         }
     }
 
@@ -61,5 +82,11 @@ final class Analysed {
     record PreviousRating(
             @Nullable BigDecimal score, @Nullable String review, java.time.@Nullable Instant ratedAt) {}
 
-    record Undo(Map<Long, PreviousRating> ratings, List<Long> watchlistAdded) {}
+    /**
+     * @param listsAdded the lists the import made (null in imports applied before lists were)
+     */
+    record Undo(
+            Map<Long, PreviousRating> ratings,
+            List<Long> watchlistAdded,
+            @Nullable List<Long> listsAdded) {}
 }

@@ -23,6 +23,7 @@ import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.catalog.MovieLookup;
 import org.cinemates.preference.diary.DiaryEntry;
 import org.cinemates.preference.diary.DiaryImports;
+import org.cinemates.preference.list.ListImports;
 import org.cinemates.preference.rating.RatingUpdates;
 import org.cinemates.preference.watchlist.WatchlistImports;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Taking my history with me: a ZIP of {@code cinemates.json} (everything, with the catalogue's ids)
  * and CSV files in Letterboxd's import format ({@code letterboxd-import.csv} for viewings and
- * ratings, {@code watchlist.csv}, {@code likes.csv}), which this service imports again as well.
+ * ratings, {@code watchlist.csv}, {@code likes.csv}), and each list as Letterboxd exports one
+ * ({@code lists/<name>.csv}, with the catalogue's IMDb and TMDb ids added), which this service
+ * imports again as well.
  */
 @RestController
 class ExportController {
@@ -50,12 +53,19 @@ class ExportController {
     private final DiaryImports diary;
     private final RatingUpdates ratings;
     private final WatchlistImports watchlist;
+    private final ListImports lists;
     private final MovieCatalog catalog;
 
-    ExportController(DiaryImports diary, RatingUpdates ratings, WatchlistImports watchlist, MovieCatalog catalog) {
+    ExportController(
+            DiaryImports diary,
+            RatingUpdates ratings,
+            WatchlistImports watchlist,
+            ListImports lists,
+            MovieCatalog catalog) {
         this.diary = diary;
         this.ratings = ratings;
         this.watchlist = watchlist;
+        this.lists = lists;
         this.catalog = catalog;
     }
 
@@ -67,7 +77,9 @@ class ExportController {
         Map<Long, RatingUpdates.Previous> rated = new java.util.TreeMap<>(ratings.ratingsOf(userId));
         List<Long> watching = watchlist.moviesOf(userId);
         List<Long> liked = diary.likedOf(userId);
+        List<ListImports.Exported> mine = lists.exportOf(userId);
         Set<Long> ids = new LinkedHashSet<>();
+        mine.forEach(list -> list.items().forEach(item -> ids.add(item.movieId())));
         entries.forEach(entry -> ids.add(entry.movieId()));
         ids.addAll(rated.keySet());
         ids.addAll(watching);
@@ -103,6 +115,23 @@ class ExportController {
         watching.forEach(movieId -> movie(watchJson.addObject(), movieId, movies));
         ArrayNode likedJson = root.putArray("likes");
         liked.forEach(movieId -> movie(likedJson.addObject(), movieId, movies));
+        ArrayNode listsJson = root.putArray("lists");
+        for (ListImports.Exported list : mine) {
+            ObjectNode node = listsJson.addObject();
+            node.put("name", list.name());
+            node.put("description", list.description());
+            node.put("ranked", list.ranked());
+            node.put("visibility", list.visibility());
+            node.put("createdAt", list.createdAt().toString());
+            ArrayNode items = node.putArray("items");
+            int position = 0;
+            for (ListImports.NewItem item : list.items()) {
+                ObjectNode entry = items.addObject();
+                entry.put("position", ++position);
+                movie(entry, item.movieId(), movies);
+                entry.put("note", item.note());
+            }
+        }
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -146,6 +175,11 @@ class ExportController {
                     row(printer, movieId, movies, null, null, false, List.of(), null);
                 }
             });
+            Set<String> fileNames = new java.util.HashSet<>();
+            for (ListImports.Exported list : mine) {
+                zip.putNextEntry(new ZipEntry("lists/" + listFileName(list.name(), fileNames)));
+                listCsv(zip, list, movies);
+            }
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
@@ -206,6 +240,79 @@ class ExportController {
         values.add(String.join(", ", tags));
         values.add(review == null ? "" : escape(review));
         printer.printRecord(values);
+    }
+
+    /**
+     * A list as Letterboxd exports one: a "Letterboxd list export v7" line, the list's own block, a
+     * blank line, then its movies, with the catalogue's IMDb and TMDb ids added so the movies
+     * come back exactly.
+     */
+    private static void listCsv(ZipOutputStream zip, ListImports.Exported list, MovieLookup movies) throws IOException {
+        Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        writer.write("Letterboxd list export v7\r\n");
+        CSVPrinter head = new CSVPrinter(
+                writer,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("Date", "Name", "Tags", "URL", "Description", "Visibility")
+                        .get());
+        head.printRecord(
+                list.createdAt()
+                        .atOffset(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toString(),
+                list.name(),
+                "",
+                "",
+                list.description() == null ? "" : escape(list.description()),
+                list.visibility());
+        head.flush();
+        writer.write("\r\n");
+        CSVPrinter films = new CSVPrinter(
+                writer,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("Position", "Name", "Year", "URL", "Description", "imdbID", "tmdbID")
+                        .get());
+        int position = 0;
+        for (ListImports.NewItem item : list.items()) {
+            JsonNode movie = movies.orIdOnly(item.movieId()).json();
+            position++;
+            films.printRecord(
+                    list.ranked() ? String.valueOf(position) : "",
+                    movie.path("title").asString(""),
+                    movie.path("year").isIntegralNumber() ? movie.path("year").asString() : "",
+                    "",
+                    item.note() == null ? "" : escape(item.note()),
+                    movie.path("imdbTitleId").asString(""),
+                    movie.path("tmdbId").isIntegralNumber()
+                            ? movie.path("tmdbId").asString()
+                            : "");
+        }
+        films.flush();
+        zip.closeEntry();
+    }
+
+    /** A file name for the list: its name's letters and digits, made unique among the export's. */
+    static String listFileName(String name, Set<String> taken) {
+        StringBuilder slug = new StringBuilder();
+        name.toLowerCase(java.util.Locale.ROOT).codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c)) {
+                slug.appendCodePoint(c);
+            } else if (slug.length() > 0 && slug.charAt(slug.length() - 1) != '-') {
+                slug.append('-');
+            }
+        });
+        String base = slug.toString().replaceAll("-+$", "");
+        if (base.isEmpty()) {
+            base = "list";
+        }
+        base = base.length() > 80 ? base.substring(0, 80) : base;
+        String candidate = base;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate + ".csv";
     }
 
     /** Letterboxd reads a review as HTML: the member's text must stay text. */

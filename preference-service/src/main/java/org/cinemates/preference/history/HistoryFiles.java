@@ -51,6 +51,11 @@ final class HistoryFiles {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_TITLE = 500;
     private static final int MAX_REVIEW_MARKUP = 50_000;
+    /** A list's limits, as the list package keeps them. */
+    private static final int LIST_NAME = 100;
+
+    private static final int LIST_DESCRIPTION = 2000;
+    private static final int LIST_NOTE = 1000;
 
     static final List<String> DIARY =
             List.of("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Tags", "Watched Date");
@@ -101,6 +106,7 @@ final class HistoryFiles {
         List<ImportRow> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Map<String, List<ImportRow>> letterboxd = new HashMap<>();
+        List<ImportRow> listed = new ArrayList<>();
         String source = null;
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
@@ -124,8 +130,7 @@ final class HistoryFiles {
             String text = text(name, file.getValue());
             String header = firstLine(text);
             if (header.startsWith("Letterboxd list export")) {
-                int items = listItems(name, text);
-                skipped.add(name + ": a list of " + items + " films (lists are not imported yet)");
+                listed.addAll(letterboxdList(name, text));
                 source = source == null ? "LETTERBOXD" : source;
                 continue;
             }
@@ -153,6 +158,8 @@ final class HistoryFiles {
             }
         }
         rows.addAll(mergeLetterboxd(letterboxd));
+        // Lists last, so a file's other rows keep their numbers whatever lists it holds.
+        rows.addAll(listed);
         if (source == null) {
             throw new ImportRefused("Nothing in the file is a Letterboxd, IMDb or Trakt export");
         }
@@ -365,7 +372,8 @@ final class HistoryFiles {
                     get(record, "Rewatch").equalsIgnoreCase("Yes"),
                     tags(get(record, "Tags")),
                     false,
-                    problem));
+                    problem,
+                    null));
         }
         return rows;
     }
@@ -413,19 +421,101 @@ final class HistoryFiles {
         return row.title() + "|" + row.year();
     }
 
-    private int listItems(String name, String text) {
-        int blank = text.indexOf("\n\n");
+    /**
+     * A Letterboxd list export: a "Letterboxd list export v7" line, the list's own block
+     * ({@code Date,Name,Tags,URL,Description} and one row), a blank line, then its films
+     * ({@code Position,Name,Year,URL,Description}; this service's own export adds
+     * {@code imdbID,tmdbID}). The list is ranked when every film has a position; a film's
+     * Description is its note.
+     */
+    private List<ImportRow> letterboxdList(String name, String text) {
+        String normalised = text.replace("\r\n", "\n");
+        // The films' block starts after a blank line; a description may hold blank lines too.
+        int blank = normalised.indexOf("\n\nPosition,");
         if (blank < 0) {
-            blank = text.indexOf("\r\n\r\n");
+            blank = normalised.indexOf("\n\n");
         }
-        if (blank < 0) {
-            return 0;
+        int headerStart = normalised.indexOf('\n');
+        if (blank < 0 || headerStart < 0 || headerStart >= blank) {
+            throw new ImportRefused(
+                    name + ": a Letterboxd list export needs its list block, a blank line, then its films");
         }
-        int count = 0;
-        for (CSVRecord ignored : records(name, csv(name, text.substring(blank).strip()))) {
-            count++;
+        CSVParser head = csv(name, normalised.substring(headerStart + 1, blank));
+        if (!head.getHeaderNames().contains("Name")) {
+            throw new ImportRefused(name + ": the list block has no Name column");
         }
-        return count;
+        CSVRecord list = null;
+        for (CSVRecord record : records(name, head)) {
+            list = record;
+            break;
+        }
+        String named = list == null ? null : ReviewText.of(get(list, "Name"));
+        String listName = named == null ? "" : shorten(named.strip(), LIST_NAME).strip();
+        if (listName.isEmpty()) {
+            listName = shorten(baseName(name).replaceFirst("(?i)\\.csv$", "").replace('-', ' '), LIST_NAME)
+                    .strip();
+        }
+        if (listName.isEmpty()) {
+            listName = "Imported list";
+        }
+        String description = list == null ? null : ReviewText.of(shorten(get(list, "Description"), MAX_REVIEW_MARKUP));
+        if (description != null) {
+            description = description.isBlank() ? null : shorten(description.strip(), LIST_DESCRIPTION);
+        }
+        String visibility = list == null ? "" : get(list, "Visibility").toUpperCase(Locale.ROOT);
+        if (!List.of("PUBLIC", "FRIENDS", "PRIVATE").contains(visibility)) {
+            visibility = null;
+        }
+        // Lines before the films' header, so each film's line number is the file's.
+        int linesBefore = (int) normalised
+                        .substring(0, blank + 1)
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
+        CSVParser films = csv(name, normalised.substring(blank + 2));
+        if (!films.getHeaderNames().containsAll(List.of("Name", "Year"))) {
+            throw new ImportRefused(name + ": the films of a Letterboxd list need Name and Year columns");
+        }
+        List<CSVRecord> records = new ArrayList<>();
+        records(name, films).forEach(records::add);
+        boolean ranked =
+                !records.isEmpty() && records.stream().allMatch(record -> number(get(record, "Position")) != null);
+        List<ImportRow> rows = new ArrayList<>();
+        int at = 0;
+        for (CSVRecord record : records) {
+            at++;
+            String title = get(record, "Name");
+            String problem = title.isEmpty() ? "has no film name" : broken(record);
+            String note = ReviewText.of(shorten(get(record, "Description"), MAX_REVIEW_MARKUP));
+            note = note == null || note.isBlank() ? null : shorten(note.strip(), LIST_NOTE);
+            Long position = number(get(record, "Position"));
+            rows.add(new ImportRow(
+                    ImportRow.Kind.LIST_ITEM,
+                    name + " line " + (linesBefore + record.getRecordNumber() + 1),
+                    shorten(title, MAX_TITLE),
+                    year(get(record, "Year")),
+                    imdb(get(record, "imdbID")),
+                    number(get(record, "tmdbID")),
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    List.of(),
+                    false,
+                    problem,
+                    new ImportRow.ListPart(
+                            listName,
+                            description,
+                            ranked,
+                            ranked && position != null && position > 0 && position <= Integer.MAX_VALUE
+                                    ? position.intValue()
+                                    : at,
+                            note,
+                            visibility)));
+        }
+        return rows;
     }
 
     // ---- this service's own export, in Letterboxd's import format ----
@@ -468,7 +558,8 @@ final class HistoryFiles {
                             || get(record, "Rewatch").equalsIgnoreCase("Yes"),
                     tags(get(record, "Tags")),
                     false,
-                    problem));
+                    problem,
+                    null));
         }
         return rows;
     }
@@ -501,7 +592,8 @@ final class HistoryFiles {
                     false,
                     List.of(),
                     false,
-                    problem));
+                    problem,
+                    null));
         }
         return rows;
     }
@@ -520,6 +612,9 @@ final class HistoryFiles {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         boolean lists = lower.contains("lists-list-");
+        boolean traktRanked = lists
+                && !json.isEmpty()
+                && json.valueStream().allMatch(item -> item.path("rank").isIntegralNumber());
         List<ImportRow> rows = new ArrayList<>();
         int index = 0;
         for (JsonNode item : json) {
@@ -542,8 +637,20 @@ final class HistoryFiles {
             ImportRow.Kind kind;
             LocalDate day = null;
             BigDecimal score = null;
+            ImportRow.ListPart listPart = null;
             if (lists) {
                 kind = ImportRow.Kind.LIST_ITEM;
+                String note = item.path("notes").asString("");
+                listPart = new ImportRow.ListPart(
+                        traktListName(name),
+                        null,
+                        traktRanked,
+                        item.path("rank").isIntegralNumber()
+                                        && item.path("rank").asInt() > 0
+                                ? item.path("rank").asInt()
+                                : index,
+                        note.isBlank() ? null : shorten(note.strip(), LIST_NOTE),
+                        null);
             } else if (item.has("watched_at")) {
                 kind = ImportRow.Kind.VIEWING;
                 day = instantDay(item.path("watched_at").asString(""));
@@ -563,8 +670,8 @@ final class HistoryFiles {
                 kind = ImportRow.Kind.WATCHLIST;
             }
             rows.add(new ImportRow(
-                    kind, where, title, year, imdbId, tmdbId, null, day, score, null, false, List.of(), false,
-                    problem));
+                    kind, where, title, year, imdbId, tmdbId, null, day, score, null, false, List.of(), false, problem,
+                    listPart));
         }
         // Every viewing of a movie after its first is a rewatch.
         List<ImportRow> ordered = new ArrayList<>(rows);
@@ -595,10 +702,25 @@ final class HistoryFiles {
                                     true,
                                     row.tags(),
                                     false,
-                                    row.problem())
+                                    row.problem(),
+                                    row.list())
                             : row);
         }
         return result;
+    }
+
+    /** A Trakt list's name, from its file's: lists-list-heist-nights.json is "Heist nights". */
+    private static String traktListName(String fileName) {
+        String slug = baseName(fileName)
+                .replaceFirst("(?i)\\.json$", "")
+                .replaceFirst("(?i)^lists-list-", "")
+                .replace('-', ' ')
+                .replace('_', ' ')
+                .strip();
+        if (slug.isEmpty()) {
+            return "Imported list";
+        }
+        return shorten(Character.toUpperCase(slug.charAt(0)) + slug.substring(1), LIST_NAME);
     }
 
     // ---- values ----

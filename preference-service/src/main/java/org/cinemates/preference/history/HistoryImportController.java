@@ -49,7 +49,11 @@ class HistoryImportController {
             @Nullable String title,
             @Nullable Integer year,
             String kind,
-            List<Movie> candidates) {}
+            List<Movie> candidates,
+            @Nullable String list) {}
+
+    /** How far the analysis is: rows matched so far, of all the file's rows. */
+    record Progress(int done, int total) {}
 
     record ImportView(
             long id,
@@ -57,11 +61,13 @@ class HistoryImportController {
             String fileName,
             String state,
             HistoryImports.Counts counts,
+            Progress progress,
             List<String> skipped,
             @Nullable String message,
             Instant startedAt,
             @Nullable List<ReviewRow> review,
-            @Nullable List<InvalidRow> invalid) {}
+            @Nullable List<InvalidRow> invalid,
+            @Nullable List<ImportService.ListSummary> lists) {}
 
     record InvalidRow(int row, String where, @Nullable String problem) {}
 
@@ -123,6 +129,7 @@ class HistoryImportController {
         HistoryImports.Stored stored = imports.find(userId, id);
         List<ReviewRow> review = null;
         List<InvalidRow> invalid = null;
+        List<ImportService.ListSummary> lists = null;
         if (withRows && !stored.state().equals("ANALYSING") && !stored.state().equals("APPLYING")) {
             List<Analysed.Row> rows = imports.toReview(id, MAX_REVIEW_ROWS);
             MovieLookup movies = catalog.lookup(
@@ -135,8 +142,10 @@ class HistoryImportController {
                             row.title(),
                             row.year(),
                             row.kind().name(),
-                            row.candidates().stream().map(movies::orIdOnly).toList()))
+                            row.candidates().stream().map(movies::orIdOnly).toList(),
+                            row.list() == null ? null : row.list().name()))
                     .toList();
+            lists = imports.lists(id);
             invalid = imports.invalid(id, MAX_REVIEW_ROWS).stream()
                     .map(row -> new InvalidRow(row.row(), row.where(), row.problem()))
                     .toList();
@@ -147,10 +156,14 @@ class HistoryImportController {
                 stored.fileName(),
                 stored.state(),
                 stored.counts(),
+                new Progress(
+                        Math.min(stored.rowsDone(), stored.counts().rows()),
+                        stored.counts().rows()),
                 stored.skipped(),
                 stored.message(),
                 stored.startedAt(),
                 review,
-                invalid);
+                invalid,
+                lists);
     }
 }

@@ -26,7 +26,8 @@ class HistoryImports {
             Counts counts,
             List<String> skipped,
             @Nullable String message,
-            Instant startedAt) {}
+            Instant startedAt,
+            int rowsDone) {}
 
     record Counts(int rows, int matched, int ambiguous, int unmatched, int duplicates, int invalid) {}
 
@@ -59,7 +60,7 @@ class HistoryImports {
     Optional<Stored> find(long userId, long id) {
         return jdbc.sql("""
                         select id, user_id, source, file_name, state, rows_total, matched, ambiguous, unmatched,
-                               duplicates, invalid, skipped, message, started_at
+                               duplicates, invalid, skipped, message, started_at, rows_done
                         from history_imports where id = :id and user_id = :userId
                         """)
                 .param("id", id)
@@ -81,7 +82,7 @@ class HistoryImports {
         jdbc.sql("""
                         update history_imports set state = 'PREVIEW', rows_total = :rows, matched = :matched,
                             ambiguous = :ambiguous, unmatched = :unmatched, duplicates = :duplicates, invalid = :invalid,
-                            analysis = :analysis, updated_at = :now
+                            analysis = :analysis, rows_done = :rows, updated_at = :now
                         where id = :id
                         """)
                 .param("id", id)
@@ -93,6 +94,14 @@ class HistoryImports {
                 .param("invalid", counts.invalid())
                 .param("analysis", JSON.writeValueAsString(rows))
                 .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** How many rows are matched so far (outside any transaction, so it shows at once). */
+    void progress(long id, int done) {
+        jdbc.sql("update history_imports set rows_done = :done where id = :id")
+                .param("id", id)
+                .param("done", done)
                 .update();
     }
 
@@ -158,7 +167,7 @@ class HistoryImports {
                 .optional()
                 .orElse(null);
         return json == null
-                ? new Analysed.Undo(java.util.Map.of(), List.of())
+                ? new Analysed.Undo(java.util.Map.of(), List.of(), List.of())
                 : JSON.readValue(json, Analysed.Undo.class);
     }
 
@@ -180,6 +189,7 @@ class HistoryImports {
                         rs.getInt("invalid")),
                 notes,
                 rs.getString("message"),
-                rs.getTimestamp("started_at").toInstant());
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getInt("rows_done"));
     }
 }

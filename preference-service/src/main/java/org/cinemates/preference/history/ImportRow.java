@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param where the file and line it came from, for messages
  * @param problem why the row cannot be imported, or null
+ * @param list for a movie on a list: the list and the movie's place and note on it
  */
 record ImportRow(
         Kind kind,
@@ -25,7 +26,27 @@ record ImportRow(
         boolean rewatch,
         List<String> tags,
         boolean liked,
-        @Nullable String problem) {
+        @Nullable String problem,
+        @Nullable ListPart list) {
+
+    /**
+     * A movie's place on a list a file holds.
+     *
+     * @param name the list's name, which also tells it from the file's other lists
+     * @param description the list's description, null when none
+     * @param ranked whether the list's order is a ranking
+     * @param position the movie's place, from 1
+     * @param note the member's words on the movie, null when none
+     * @param visibility PUBLIC, FRIENDS or PRIVATE when the file says (this service's own export
+     *     does), else null
+     */
+    record ListPart(
+            String name,
+            @Nullable String description,
+            boolean ranked,
+            int position,
+            @Nullable String note,
+            @Nullable String visibility) {}
 
     enum Kind {
         VIEWING,
@@ -38,11 +59,12 @@ record ImportRow(
     ImportRow withReview(@Nullable String text) {
         return new ImportRow(
                 kind, where, title, year, imdbId, tmdbId, movieId, watchedOn, score, text, rewatch, tags, liked,
-                problem);
+                problem, list);
     }
 
     ImportRow withProblem(String why) {
         return new ImportRow(
-                kind, where, title, year, imdbId, tmdbId, movieId, watchedOn, score, review, rewatch, tags, liked, why);
+                kind, where, title, year, imdbId, tmdbId, movieId, watchedOn, score, review, rewatch, tags, liked, why,
+                list);
     }
 }

@@ -24,6 +24,7 @@ import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.diary.DiaryEntry;
 import org.cinemates.preference.diary.DiaryImports;
 import org.cinemates.preference.diary.ViewingRules;
+import org.cinemates.preference.list.ListImports;
 import org.cinemates.preference.rating.RatingUpdates;
 import org.cinemates.preference.watchlist.WatchlistImports;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,7 @@ class ImportService implements DisposableBean {
     private final DiaryImports diary;
     private final RatingUpdates ratings;
     private final WatchlistImports watchlist;
+    private final ListImports lists;
     private final MovieCatalog catalog;
     private final ImportSettings settings;
     private final Clock clock;
@@ -63,6 +65,7 @@ class ImportService implements DisposableBean {
             DiaryImports diary,
             RatingUpdates ratings,
             WatchlistImports watchlist,
+            ListImports lists,
             MovieCatalog catalog,
             ImportSettings settings,
             Clock clock,
@@ -71,6 +74,7 @@ class ImportService implements DisposableBean {
         this.diary = diary;
         this.ratings = ratings;
         this.watchlist = watchlist;
+        this.lists = lists;
         this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
@@ -146,6 +150,9 @@ class ImportService implements DisposableBean {
             List<Analysed.Row> analysed = new ArrayList<>(rows.size());
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < rows.size(); i++) {
+                if (i > 0 && i % PROGRESS_EVERY == 0) {
+                    imports.progress(id, i);
+                }
                 ImportRow row = rows.get(i);
                 Analysed.Status status;
                 Long movieId = null;
@@ -157,10 +164,7 @@ class ImportService implements DisposableBean {
                         && ViewingRules.checkDay(row.watchedOn(), clock) != null) {
                     problem = "the watched date " + ViewingRules.checkDay(row.watchedOn(), clock);
                 }
-                if (row.kind() == ImportRow.Kind.LIST_ITEM) {
-                    status = Analysed.Status.SKIPPED;
-                    problem = "lists are not imported yet";
-                } else if (problem != null) {
+                if (problem != null) {
                     status = Analysed.Status.INVALID;
                 } else {
                     CatalogueIndex.Match match = catalogue.match(row);
@@ -190,8 +194,10 @@ class ImportService implements DisposableBean {
                         row.review(),
                         row.rewatch(),
                         row.tags(),
-                        problem));
+                        problem,
+                        row.list()));
             }
+            analysed = withinListLimits(analysed, existing);
             imports.analysed(id, counts(analysed), new Analysed.Rows(analysed), now());
         } catch (DependencyUnavailable e) {
             imports.state(id, "FAILED", "The catalogue could not be read; try again later", now());
@@ -201,6 +207,41 @@ class ImportService implements DisposableBean {
         } finally {
             lastAnalysisMillis = (System.nanoTime() - started) / 1_000_000;
         }
+    }
+
+    /** Rows matched between two progress notes. */
+    static final int PROGRESS_EVERY = 1000;
+
+    /**
+     * A list's movies past the 1,000 a list holds, and lists past the 500 a member keeps, are
+     * rows that cannot be imported, each with its reason.
+     */
+    private static List<Analysed.Row> withinListLimits(List<Analysed.Row> rows, Existing existing) {
+        Map<String, Integer> moviesOf = new HashMap<>();
+        Set<String> listsMade = new HashSet<>();
+        long allowance = ListImports.MAX_LISTS - existing.listCount;
+        List<Analysed.Row> checked = new ArrayList<>(rows.size());
+        for (Analysed.Row row : rows) {
+            ImportRow.ListPart list = row.list();
+            if (list == null || row.kind() != ImportRow.Kind.LIST_ITEM || row.status() == Analysed.Status.INVALID) {
+                checked.add(row);
+                continue;
+            }
+            String key = ListImports.key(list.name());
+            if (!existing.listNames.contains(key) && !listsMade.contains(key)) {
+                if (listsMade.size() >= allowance) {
+                    checked.add(row.refuse("a member keeps at most " + ListImports.MAX_LISTS + " lists"));
+                    continue;
+                }
+                listsMade.add(key);
+            }
+            int movies = moviesOf.merge(key, 1, Integer::sum);
+            checked.add(
+                    movies > ListImports.MAX_ITEMS
+                            ? row.refuse("a list holds at most " + ListImports.MAX_ITEMS + " movies")
+                            : row);
+        }
+        return checked;
     }
 
     private CatalogueIndex catalogue() {
@@ -235,19 +276,29 @@ class ImportService implements DisposableBean {
         final Map<Long, RatingUpdates.Previous> rated;
         final Set<Long> onWatchlist;
         final Set<Long> liked;
+        final Set<String> listNames;
+        final long listCount;
 
         Existing(long userId) {
             viewings = diary.keysOf(userId);
             rated = ratings.ratingsOf(userId);
             onWatchlist = new HashSet<>(watchlist.moviesOf(userId));
             liked = new HashSet<>(diary.likedOf(userId));
+            listNames = lists.namesOf(userId);
+            listCount = lists.countOf(userId);
         }
 
         boolean has(ImportRow row, long movieId) {
-            return has(row.kind(), movieId, row.watchedOn(), row.score());
+            return has(row.kind(), movieId, row.watchedOn(), row.score(), row.list());
         }
 
-        boolean has(ImportRow.Kind kind, long movieId, @Nullable LocalDate day, @Nullable BigDecimal score) {
+        /** Whether the member has this already; a list of the same name counts as the list. */
+        boolean has(
+                ImportRow.Kind kind,
+                long movieId,
+                @Nullable LocalDate day,
+                @Nullable BigDecimal score,
+                ImportRow.@Nullable ListPart list) {
             return switch (kind) {
                 case VIEWING -> day != null && viewings.contains(DiaryImports.keyOf(movieId, day, score));
                 case RATING ->
@@ -256,15 +307,23 @@ class ImportService implements DisposableBean {
                             && rated.get(movieId).score().compareTo(score) == 0;
                 case WATCHLIST -> onWatchlist.contains(movieId);
                 case LIKE -> liked.contains(movieId);
-                case LIST_ITEM -> false;
+                case LIST_ITEM -> list != null && listNames.contains(ListImports.key(list.name()));
             };
         }
 
         static String key(ImportRow row, long movieId) {
-            return row.kind() + "|" + movieId + "|" + row.watchedOn() + "|"
-                    + (row.score() == null
-                            ? ""
-                            : row.score().stripTrailingZeros().toPlainString());
+            return key(row.kind(), movieId, row.watchedOn(), row.score(), row.list());
+        }
+
+        static String key(
+                ImportRow.Kind kind,
+                long movieId,
+                @Nullable LocalDate day,
+                @Nullable BigDecimal score,
+                ImportRow.@Nullable ListPart list) {
+            return kind + "|" + movieId + "|" + day + "|"
+                    + (score == null ? "" : score.stripTrailingZeros().toPlainString())
+                    + (list == null ? "" : "|" + ListImports.key(list.name()));
         }
     }
 
@@ -274,6 +333,31 @@ class ImportService implements DisposableBean {
 
     HistoryImports.Stored find(long userId, long id) {
         return imports.find(userId, id).orElseThrow(() -> new ImportNotFound(id));
+    }
+
+    /** A list the file holds: its name, how many of its movies the file names, and how many were found. */
+    record ListSummary(String name, int movies, int matched) {}
+
+    List<ListSummary> lists(long id) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (Analysed.Row row : imports.rows(id).rows()) {
+            ImportRow.ListPart list = row.list();
+            if (list == null) {
+                continue;
+            }
+            String key = ListImports.key(list.name());
+            names.putIfAbsent(key, list.name());
+            int[] count = counts.computeIfAbsent(key, k -> new int[2]);
+            count[0]++;
+            if (row.status() == Analysed.Status.MATCHED) {
+                count[1]++;
+            }
+        }
+        List<ListSummary> summaries = new ArrayList<>();
+        counts.forEach(
+                (key, count) -> summaries.add(new ListSummary(names.getOrDefault(key, key), count[0], count[1])));
+        return summaries;
     }
 
     List<Analysed.Row> toReview(long id, int limit) {
@@ -361,14 +445,15 @@ class ImportService implements DisposableBean {
         Map<Long, BigDecimal> ratedInFile = new LinkedHashMap<>();
         List<Long> toWatch = new ArrayList<>();
         List<Long> likes = new ArrayList<>();
+        Map<String, List<Analysed.Row>> listed = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Analysed.Row row : imports.rows(id).rows()) {
             Long movieId = row.movieId();
             if (row.status() != Analysed.Status.MATCHED || movieId == null) {
                 continue;
             }
-            if (existing.has(row.kind(), movieId, row.watchedOn(), row.score())
-                    || !seen.add(row.kind() + "|" + movieId + "|" + row.watchedOn() + "|" + row.score())) {
+            if (existing.has(row.kind(), movieId, row.watchedOn(), row.score(), row.list())
+                    || !seen.add(Existing.key(row.kind(), movieId, row.watchedOn(), row.score(), row.list()))) {
                 continue;
             }
             switch (row.kind()) {
@@ -398,7 +483,9 @@ class ImportService implements DisposableBean {
                 case WATCHLIST -> toWatch.add(movieId);
                 case LIKE -> likes.add(movieId);
                 case LIST_ITEM -> {
-                    // Skipped at analysis.
+                    ImportRow.ListPart list = java.util.Objects.requireNonNull(row.list());
+                    listed.computeIfAbsent(ListImports.key(list.name()), key -> new ArrayList<>())
+                            .add(row);
                 }
             }
         }
@@ -427,7 +514,29 @@ class ImportService implements DisposableBean {
                 .toList();
         watchlist.addAll(userId, added, now);
         diary.likeAll(userId, likes, id, now);
-        imports.saveUndo(id, new Analysed.Undo(previous, added));
+        List<Long> listsAdded = lists.create(userId, newLists(listed), now);
+        imports.saveUndo(id, new Analysed.Undo(previous, added, listsAdded));
+    }
+
+    /** The lists to make: each list's movies by their place in it, within a list's limit. */
+    private static List<ListImports.NewList> newLists(Map<String, List<Analysed.Row>> listed) {
+        List<ListImports.NewList> made = new ArrayList<>();
+        for (List<Analysed.Row> rows : listed.values()) {
+            List<Analysed.Row> ordered = new ArrayList<>(rows);
+            ordered.sort(java.util.Comparator.comparingInt(
+                    row -> java.util.Objects.requireNonNull(row.list()).position()));
+            ImportRow.ListPart first =
+                    java.util.Objects.requireNonNull(ordered.get(0).list());
+            List<ListImports.NewItem> items = ordered.stream()
+                    .limit(ListImports.MAX_ITEMS)
+                    .map(row -> new ListImports.NewItem(
+                            java.util.Objects.requireNonNull(row.movieId()),
+                            java.util.Objects.requireNonNull(row.list()).note()))
+                    .toList();
+            made.add(new ListImports.NewList(
+                    first.name(), first.description(), first.ranked(), first.visibility(), items));
+        }
+        return made;
     }
 
     /** Removes exactly what the import added, and puts back ratings it changed. */
@@ -447,6 +556,9 @@ class ImportService implements DisposableBean {
             Analysed.Undo undo = imports.undo(id);
             diary.removeImported(userId, id);
             watchlist.removeAll(userId, undo.watchlistAdded());
+            if (undo.listsAdded() != null) {
+                lists.removeAll(userId, undo.listsAdded());
+            }
             Map<Long, java.util.Optional<RatingUpdates.Previous>> before = new HashMap<>();
             undo.ratings()
                     .forEach((movieId, previous) -> before.put(

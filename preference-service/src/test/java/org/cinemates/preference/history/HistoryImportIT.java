@@ -192,13 +192,15 @@ class HistoryImportIT extends IntegrationTest {
         assertThat(preview.path("state").asString()).isEqualTo("PREVIEW");
         assertThat(preview.path("source").asString()).isEqualTo("LETTERBOXD");
         JsonNode counts = preview.path("counts");
-        assertThat(counts.path("rows").asInt()).isEqualTo(9);
+        assertThat(counts.path("rows").asInt()).isEqualTo(10);
         assertThat(counts.path("ambiguous").asInt()).isEqualTo(1);
         assertThat(counts.path("unmatched").asInt()).isEqualTo(1);
-        assertThat(counts.path("matched").asInt()).isEqualTo(7);
-        assertThat(preview.path("skipped").toString())
-                .contains("lists/favourites.csv")
-                .contains("1 films");
+        assertThat(counts.path("matched").asInt()).isEqualTo(8);
+        assertThat(preview.path("progress").path("done").asInt()).isEqualTo(10);
+        assertThat(preview.path("progress").path("total").asInt()).isEqualTo(10);
+        assertThat(preview.path("skipped").toString()).doesNotContain("lists/favourites.csv");
+        assertThat(preview.path("lists").toString())
+                .isEqualTo("[{\"name\":\"Favourites\",\"movies\":1,\"matched\":1}]");
         JsonNode twin = reviewRow(preview, 4);
         assertThat(twin.path("status").asString()).isEqualTo("AMBIGUOUS");
         List<Long> candidates = new ArrayList<>();
@@ -212,7 +214,7 @@ class HistoryImportIT extends IntegrationTest {
                 .json(Map.of("choices", List.of(Map.of("row", 4, "movieId", twinB))))
                 .send();
         assertThat(chosen.status()).as("%s", chosen).isEqualTo(200);
-        assertThat(chosen.json().path("counts").path("matched").asInt()).isEqualTo(8);
+        assertThat(chosen.json().path("counts").path("matched").asInt()).isEqualTo(9);
 
         JsonNode done = apply(ann, id);
 
@@ -250,21 +252,30 @@ class HistoryImportIT extends IntegrationTest {
                 .containsEntry(seven, "5.0")
                 .containsEntry(twinB, "3.0");
         assertThat(watchlist(ann)).containsExactly(comet);
+        JsonNode favourites = onlyList(ann);
+        assertThat(favourites.path("name").asString()).isEqualTo("Favourites");
+        assertThat(favourites.path("description").asString()).isEqualTo("Mine");
+        assertThat(favourites.path("ranked").asBoolean()).isTrue();
+        assertThat(favourites.path("visibility").asString()).isEqualTo("FRIENDS");
+        assertThat(favourites.path("items").get(0).path("movie").path("id").asLong())
+                .isEqualTo(harbour);
 
         // Applying again, and importing the same file again, add nothing.
         apply(ann, id);
         JsonNode again = upload(ann, "letterboxd-ann.zip", export);
-        assertThat(again.path("counts").path("duplicates").asInt()).isEqualTo(7);
+        assertThat(again.path("counts").path("duplicates").asInt()).isEqualTo(8);
         assertThat(again.path("counts").path("matched").asInt()).isZero();
         apply(ann, again.path("id").asLong());
         assertThat(diary(ann).path("total").asLong()).isEqualTo(4);
         assertThat(ratings(ann)).hasSize(5);
+        assertThat(lists(ann)).hasSize(1);
 
         JsonNode undone = undo(ann, id);
 
         assertThat(undone.path("state").asString()).isEqualTo("UNDONE");
         assertThat(diary(ann).path("total").asLong()).isZero();
         assertThat(watchlist(ann)).isEmpty();
+        assertThat(lists(ann)).isEmpty();
         assertThat(ratings(ann)).containsExactly(Map.entry(harbour, "2.0"));
         JsonNode mine =
                 api().get("/api/preferences/ratings").bearer(ann.token()).send().json();
@@ -335,8 +346,13 @@ class HistoryImportIT extends IntegrationTest {
         JsonNode imported = upload(cat, "trakt.zip", zip(files));
 
         assertThat(imported.path("source").asString()).isEqualTo("TRAKT");
-        assertThat(imported.path("counts").path("matched").asInt()).isEqualTo(4);
+        assertThat(imported.path("counts").path("matched").asInt()).isEqualTo(5);
         apply(cat, imported.path("id").asLong());
+        JsonNode favourites = onlyList(cat);
+        assertThat(favourites.path("name").asString()).isEqualTo("Favourites");
+        assertThat(favourites.path("ranked").asBoolean()).isTrue();
+        assertThat(favourites.path("items").get(0).path("movie").path("id").asLong())
+                .isEqualTo(other);
         JsonNode entries = diary(cat).path("items");
         assertThat(entries.size()).isEqualTo(2);
         assertThat(entries.get(0).path("watchedOn").asString()).isEqualTo("2024-01-01");
@@ -495,10 +511,21 @@ class HistoryImportIT extends IntegrationTest {
                 .json(Map.of("score", 2.5))
                 .send();
         api().put("/api/preferences/watchlist/" + two).bearer(gus.token()).send();
+        long ranked = list(gus, "Round nights " + u, "Two <b>nights</b> & more\n\nWith a blank line", true, "PUBLIC");
+        items(gus, ranked, List.of(Map.of("movieId", three, "note", "Third & best"), Map.of("movieId", one)));
+        long plain = list(gus, "Unranked " + u, null, false, "PRIVATE");
+        items(gus, plain, List.of(Map.of("movieId", two)));
 
         byte[] first = Uploads.download(base(), gus.token(), "/api/preferences/export");
         Map<String, byte[]> files = Uploads.unzip(first);
-        assertThat(files).containsKeys("cinemates.json", "letterboxd-import.csv", "watchlist.csv", "likes.csv");
+        assertThat(files)
+                .containsKeys(
+                        "cinemates.json",
+                        "letterboxd-import.csv",
+                        "watchlist.csv",
+                        "likes.csv",
+                        "lists/round-nights-" + u.toLowerCase(java.util.Locale.ROOT) + ".csv",
+                        "lists/unranked-" + u.toLowerCase(java.util.Locale.ROOT) + ".csv");
         assertThat(new String(
                         java.util.Objects.requireNonNull(files.get("letterboxd-import.csv")),
                         java.nio.charset.StandardCharsets.UTF_8))
@@ -507,7 +534,7 @@ class HistoryImportIT extends IntegrationTest {
 
         Member hal = member("Hal");
         JsonNode imported = upload(hal, "cinemates-export.zip", first);
-        assertThat(imported.path("counts").path("matched").asInt()).isEqualTo(5);
+        assertThat(imported.path("counts").path("matched").asInt()).isEqualTo(8);
         apply(hal, imported.path("id").asLong());
         byte[] second = Uploads.download(base(), hal.token(), "/api/preferences/export");
 
@@ -541,6 +568,55 @@ class HistoryImportIT extends IntegrationTest {
         JsonNode json = JSON.readTree(
                 java.util.Objects.requireNonNull(Uploads.unzip(export).get("cinemates.json")));
         json.path("ratings").forEach(rating -> ((tools.jackson.databind.node.ObjectNode) rating).remove("ratedAt"));
+        json.path("lists").forEach(list -> ((tools.jackson.databind.node.ObjectNode) list).remove("createdAt"));
+        assertThat(json.path("lists").size()).isEqualTo(2);
         return json.toString();
+    }
+
+    private long list(
+            Member member,
+            String name,
+            @org.jspecify.annotations.Nullable String description,
+            boolean ranked,
+            String visibility) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("description", description);
+        body.put("ranked", ranked);
+        body.put("visibility", visibility);
+        ApiResponse made = api().post("/api/preferences/lists")
+                .bearer(member.token())
+                .json(body)
+                .send();
+        assertThat(made.status()).as("%s", made).isEqualTo(201);
+        return made.json().path("id").asLong();
+    }
+
+    private void items(Member member, long list, List<Map<String, Object>> items) {
+        ApiResponse put = api().put("/api/preferences/lists/" + list + "/items")
+                .bearer(member.token())
+                .json(Map.of("items", items))
+                .send();
+        assertThat(put.status()).as("%s", put).isEqualTo(200);
+    }
+
+    private List<JsonNode> lists(Member member) {
+        ApiResponse mine =
+                api().get("/api/preferences/lists").bearer(member.token()).send();
+        assertThat(mine.status()).as("%s", mine).isEqualTo(200);
+        List<JsonNode> all = new ArrayList<>();
+        mine.json().path("items").forEach(all::add);
+        return all;
+    }
+
+    private JsonNode onlyList(Member member) {
+        List<JsonNode> all = lists(member);
+        assertThat(all).hasSize(1);
+        ApiResponse one = api().get(
+                        "/api/preferences/lists/" + all.get(0).path("id").asLong())
+                .bearer(member.token())
+                .send();
+        assertThat(one.status()).as("%s", one).isEqualTo(200);
+        return one.json();
     }
 }
