@@ -199,6 +199,15 @@ export interface ImportReviewRow {
   year?: number | null;
   kind: string;
   candidates: Movie[];
+  /** For a movie on a list: the list's name. */
+  list?: string | null;
+}
+
+/** A list the imported file holds: how many movies it names, and how many were found. */
+export interface ImportList {
+  name: string;
+  movies: number;
+  matched: number;
 }
 
 export interface HistoryImport {
@@ -207,11 +216,14 @@ export interface HistoryImport {
   fileName: string;
   state: ImportState;
   counts: ImportCounts;
+  /** Rows matched so far while the import is analysed, of all its rows. */
+  progress?: { done: number; total: number } | null;
   skipped: string[];
   message?: string | null;
   startedAt: string;
   review?: ImportReviewRow[] | null;
   invalid?: { row: number; where: string; problem?: string | null }[] | null;
+  lists?: ImportList[] | null;
 }
 
 export interface ProblemField {

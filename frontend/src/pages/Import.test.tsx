@@ -32,7 +32,18 @@ const REVIEW = [
     candidates: [MOVIES[1]!, { id: 9001, title: 'Heat', year: 1994, genres: ['Drama'] }],
   },
   { row: 5, where: 'diary.csv line 6', status: 'UNMATCHED', title: 'A Film Nobody Made', year: 2031, kind: 'RATING', candidates: [] },
+  {
+    row: 6,
+    where: 'lists/heist-nights.csv line 6',
+    status: 'UNMATCHED',
+    title: 'A Heist Nobody Filmed',
+    year: 2030,
+    kind: 'LIST_ITEM',
+    candidates: [],
+    list: 'Heist nights',
+  },
 ];
+const LISTS = [{ name: 'Heist nights', movies: 2, matched: 1 }];
 
 function csv(name = 'diary.csv') {
   return new File(['Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n'], name, { type: 'text/csv' });
@@ -45,8 +56,8 @@ describe('import page', () => {
       ...worldRoutes(),
       'POST /api/preferences/imports': { status: 202, body: importOf('ANALYSING') },
       'GET /api/preferences/imports/41': [
-        { body: importOf('ANALYSING') },
-        { body: importOf('PREVIEW', { review: REVIEW, invalid: [] }) },
+        { body: importOf('ANALYSING', { progress: { done: 2, total: 5 } }) },
+        { body: importOf('PREVIEW', { review: REVIEW, invalid: [], lists: LISTS }) },
         { body: importOf('APPLYING') },
         { body: importOf('DONE', { review: [], invalid: [] }) },
       ],
@@ -60,8 +71,9 @@ describe('import page', () => {
     await user.upload(await screen.findByLabelText(/^File/), csv());
     await user.click(screen.getByRole('button', { name: 'Upload and analyse' }));
 
-    const progress = await screen.findByRole('progressbar', { name: /Analysing 5 rows/ });
-    expect(progress).toBeInTheDocument();
+    const progress = await screen.findByRole('progressbar', { name: /Analysing 5 rows.* 40%$/ });
+    expect(progress).toHaveAttribute('value', '2');
+    expect(progress).toHaveAttribute('max', '5');
     const upload = calls.find((c) => c.method === 'POST' && c.url.pathname === '/api/preferences/imports');
     expect(upload?.rawBody).toBeInstanceOf(FormData);
     expect(((upload?.rawBody as FormData).get('file') as File).name).toBe('diary.csv');
@@ -75,6 +87,9 @@ describe('import page', () => {
     expect(within(counts).getByText('Already here').nextSibling).toHaveTextContent('1');
     const unmatched = screen.getByRole('region', { name: 'Not in the catalogue' });
     expect(within(unmatched).getByText(/A Film Nobody Made \(2031\)/)).toBeInTheDocument();
+    expect(within(unmatched).getByText(/on the list Heist nights, lists\/heist-nights.csv line 6/)).toBeInTheDocument();
+    const lists = screen.getByRole('region', { name: 'Lists' });
+    expect(within(lists).getByText(/1 of 2 movies found/)).toBeInTheDocument();
     expect(screen.getByText(/Applying adds 2 rows/)).toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
 

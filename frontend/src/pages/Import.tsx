@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { HistoryImport, ImportReviewRow } from '../api/types';
+import type { HistoryImport, ImportList, ImportReviewRow } from '../api/types';
 import { useApi } from '../api/useApi';
 import { ErrorMessage, Loading, Notice } from '../components/Feedback';
 import { useTitle } from '../components/Layout';
@@ -106,6 +106,51 @@ function Counts({ current }: { current: HistoryImport }) {
   );
 }
 
+/** What a row is and where it came from: "viewing, diary.csv line 4", "on the list Heist nights, …". */
+function rowContext(row: ImportReviewRow): string {
+  const kind = row.list ? `on the list ${row.list}` : (KINDS[row.kind] ?? row.kind);
+  return `${kind}, ${row.where}`;
+}
+
+/** The lists a file holds, and how many of their movies were found. */
+function ImportLists({ lists }: { lists: ImportList[] }) {
+  return (
+    <section className="panel" aria-labelledby="import-lists-title">
+      <h2 id="import-lists-title">Lists</h2>
+      <p className="muted">Each becomes one of your lists, shown to your friends; you can change that on the list’s page.</p>
+      <ul className="import-unmatched">
+        {lists.map((list) => (
+          <li key={list.name}>
+            <strong>{list.name}</strong>{' '}
+            <span className="muted">
+              · {list.matched.toLocaleString('en')} of {plural(list.movies, 'movie')} found
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A progress bar with the share done, when the service says how far it is. */
+function Progress({ label, done, total }: { label: string; done?: number; total?: number }) {
+  const known = done !== undefined && total !== undefined && total > 0;
+  const percent = known ? Math.min(100, Math.round((done / total) * 100)) : null;
+  return (
+    <div className="panel">
+      <label htmlFor="import-progress">
+        {label}
+        {percent !== null && ` ${percent}%`}
+      </label>
+      {known ? (
+        <progress id="import-progress" className="import-progress" value={done} max={total} />
+      ) : (
+        <progress id="import-progress" className="import-progress" />
+      )}
+    </div>
+  );
+}
+
 function rowLabel(row: ImportReviewRow): string {
   const title = row.title ? `${row.title}${row.year ? ` (${row.year})` : ''}` : `Row ${row.row}`;
   return title;
@@ -131,7 +176,7 @@ function AmbiguousRows({ rows, chosen, onChoose, disabled }: ChoicesProps) {
             <li key={row.row}>
               <fieldset className="import-choice" disabled={disabled}>
                 <legend>
-                  {rowLabel(row)} <span className="muted">· {KINDS[row.kind] ?? row.kind}, {row.where}</span>
+                  {rowLabel(row)} <span className="muted">· {rowContext(row)}</span>
                 </legend>
                 {row.candidates.map((movie) => (
                   <label key={movie.id} className="checkbox">
@@ -169,7 +214,7 @@ function UnmatchedRows({ rows }: { rows: ImportReviewRow[] }) {
       <ul className="import-unmatched">
         {rows.map((row) => (
           <li key={row.row}>
-            {rowLabel(row)} <span className="muted">· {KINDS[row.kind] ?? row.kind}, {row.where}</span>
+            {rowLabel(row)} <span className="muted">· {rowContext(row)}</span>
           </li>
         ))}
       </ul>
@@ -215,6 +260,7 @@ function Preview({ current, onChanged }: { current: HistoryImport; onChanged: (n
         />
       )}
       {unmatched.length > 0 && <UnmatchedRows rows={unmatched} />}
+      {current.lists && current.lists.length > 0 && <ImportLists lists={current.lists} />}
       {current.invalid && current.invalid.length > 0 && (
         <section className="panel" aria-labelledby="invalid-title">
           <h2 id="invalid-title">Rows we could not read</h2>
@@ -293,17 +339,13 @@ function ImportStatus({ id, onRestart }: { id: number; onRestart: () => void }) 
       </h2>
       <ErrorMessage error={error} onRetry={reload} />
       {data.state === 'ANALYSING' && (
-        <div className="panel">
-          <label htmlFor="import-progress">Analysing {plural(data.counts.rows, 'row')}: matching each against the catalogue…</label>
-          <progress id="import-progress" className="import-progress" />
-        </div>
+        <Progress
+          label={`Analysing ${plural(data.counts.rows, 'row')}: matching each against the catalogue…`}
+          done={data.progress?.done}
+          total={data.progress?.total}
+        />
       )}
-      {data.state === 'APPLYING' && (
-        <div className="panel">
-          <label htmlFor="import-progress">Applying the import…</label>
-          <progress id="import-progress" className="import-progress" />
-        </div>
-      )}
+      {data.state === 'APPLYING' && <Progress label="Applying the import…" />}
       {data.state === 'FAILED' && (
         <div className="error-message" role="alert">
           <p>{data.message ?? 'The import could not be analysed.'}</p>

@@ -81,7 +81,7 @@ function YourHistory() {
         Letterboxd, IMDb or Trakt. Your <Link to="/stats">year in films</Link> shows what you watched.
       </p>
       <p>
-        Your data is yours: the download holds everything you keep here as JSON, and your diary as CSV files that
+        Your data is yours: the download holds everything you keep here as JSON, and your diary and lists as CSV files that
         Letterboxd can import.
       </p>
       <a className="button button-secondary" href="/api/preferences/export" download>
