@@ -12,9 +12,10 @@ cmd_bench() {
     [[ $name =~ ^[a-z0-9-]+$ && -f $ROOT/bench/$name.sh ]] || die "no benchmark '$name' (available: ${scripts:-none})"
     shift
     ensure_java
-    if [[ $name == import || $name == feed ]]; then
+    if [[ $name == import || $name == feed || $name == history-import ]]; then
         # These run the service's own code against PostgreSQL directly: no instance, no load
         # generator.
+        if dir=$(movielens_dir); then export CINEMATES_MOVIELENS_DIR="$dir"; fi
         exec bash "$ROOT/bench/$name.sh" "$@"
     fi
     ensure_curl

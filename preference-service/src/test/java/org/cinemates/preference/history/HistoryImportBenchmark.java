@@ -24,14 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The import benchmark: a Letterboxd diary.csv of 20,000 viewings (titles written the Letterboxd
- * way, "The Matrix" for MovieLens's "Matrix, The") against the ml-latest-small catalogue, timed
- * from upload to preview (analysis) and from apply to done, on real PostgreSQL. Prints the
- * figures; not part of the build's tests. Run from the repository root:
- *
- * <pre>./mvnw -B -ntp -q -pl preference-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=HistoryImportBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
- *     -Dcinemates.bench.movielens=../shared/data/ml-latest-small</pre>
+ * The import benchmark: a Letterboxd export ZIP with a diary.csv of 20,000 viewings (titles written
+ * the Letterboxd way, "The Matrix" for MovieLens's "Matrix, The"; one in five a rewatch) and three
+ * lists of 100 films, against the ml-latest-small catalogue, timed from upload to preview
+ * (analysis) and from apply to done, on real PostgreSQL. Prints the figures; not part of the
+ * build's tests. Run it as {@code ./cinemates bench history-import} (bench/history-import.sh).
  *
  * Settings ({@code -D}): {@code cinemates.bench.movielens} (the folder with movies.csv and links.csv),
  * {@code cinemates.bench.rows} (20,000).
@@ -112,11 +109,34 @@ class HistoryImportBenchmark extends IntegrationTest {
                     .append(day)
                     .append('\n');
         }
+        // Three lists of 100 films each beside the diary, as a Letterboxd export ZIP holds them.
+        Map<String, byte[]> export = new java.util.LinkedHashMap<>();
+        export.put("diary.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        for (int l = 1; l <= 3; l++) {
+            StringBuilder list = new StringBuilder("Letterboxd list export v7\nDate,Name,Tags,URL,Description\n")
+                    .append("2024-01-0")
+                    .append(l)
+                    .append(",Bench list ")
+                    .append(l)
+                    .append(",,,\n\nPosition,Name,Year,URL,Description\n");
+            for (int p = 1; p <= 100; p++) {
+                Film film = films.get(random.nextInt(films.size()));
+                list.append(p)
+                        .append(",\"")
+                        .append(film.letterboxdName().replace("\"", "\"\""))
+                        .append("\",")
+                        .append(film.year())
+                        .append(",,note ")
+                        .append(p)
+                        .append('\n');
+            }
+            export.put("lists/bench-list-" + l + ".csv", list.toString().getBytes(StandardCharsets.UTF_8));
+        }
         Member member = member("Bench");
-        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = Uploads.zip(export);
 
         long uploadStarted = System.nanoTime();
-        Uploads.Answer answer = Uploads.upload("http://127.0.0.1:" + port, member.token(), "diary.csv", file);
+        Uploads.Answer answer = Uploads.upload("http://127.0.0.1:" + port, member.token(), "letterboxd.zip", file);
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         long id = tools.jackson.databind.json.JsonMapper.builder()
                 .build()
@@ -136,12 +156,15 @@ class HistoryImportBenchmark extends IntegrationTest {
 
         System.out.printf(
                 Locale.ROOT,
-                "%nimport benchmark: %d diary rows (%d KB) against %d catalogue movies%n"
-                        + "  counts: %s%n  upload + analysis: %.2f s%n  apply: %.2f s (state %s)%n  diary entries: %d%n%n",
+                "%nimport benchmark: %d diary rows and 3 lists of 100 films (a %d KB ZIP) against %d catalogue"
+                        + " movies%n  counts: %s%n  lists: %s%n  progress seen while analysing: %s%n"
+                        + "  upload + analysis: %.2f s%n  apply: %.2f s (state %s)%n  diary entries: %d%n%n",
                 rows,
                 file.length / 1024,
                 films.size(),
                 preview.path("counts"),
+                preview.path("lists"),
+                progressSeen,
                 analysed,
                 applied,
                 done.path("state").asString(),
@@ -169,6 +192,9 @@ class HistoryImportBenchmark extends IntegrationTest {
         return main;
     }
 
+    /** The rows-done figures the import showed while it was analysed, in the order seen. */
+    private final java.util.Set<Integer> progressSeen = new java.util.LinkedHashSet<>();
+
     private JsonNode await(Member member, long id) {
         while (true) {
             JsonNode view = api().get("/api/preferences/imports/" + id)
@@ -176,6 +202,9 @@ class HistoryImportBenchmark extends IntegrationTest {
                     .send()
                     .json();
             String state = view.path("state").asString();
+            if (state.equals("ANALYSING")) {
+                progressSeen.add(view.path("progress").path("done").asInt());
+            }
             if (!state.equals("ANALYSING") && !state.equals("APPLYING")) {
                 return view;
             }
