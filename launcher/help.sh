@@ -37,6 +37,9 @@ Commands:
                         import    1,000,000-row movies.csv into PostgreSQL, rows/s
                         feed      the activity feed query on 10,000,000 activities of 100,000
                                   members in PostgreSQL, for members with 1,000 friends: p50/p99
+                        history-import
+                                  a Letterboxd ZIP of 20,000 diary rows and three lists against
+                                  ml-latest-small: analysis and apply seconds
   evaluate --data DIR [--folds 5] [--seed 42] [--json]
                       offline evaluation of the recommender on DIR/ratings.csv (MovieLens
                       format): RMSE, MAE, NDCG@10, Recall@10/20, HitRate@10 and training time of
