@@ -184,6 +184,10 @@ final class HistoryFiles {
                 if (entry.isDirectory()) {
                     continue;
                 }
+                // Only CSV and JSON files are read; anything else an export holds (images, say) is
+                // unpacked through the same limits but not kept, so it costs no memory.
+                String lower = name.toLowerCase(Locale.ROOT);
+                boolean kept = lower.endsWith(".csv") || lower.endsWith(".json");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] buffer = new byte[64 * 1024];
                 int read;
@@ -203,7 +207,9 @@ final class HistoryFiles {
                         throw new ImportRefused(
                                 "The ZIP is packed far tighter than any export (" + shorten(name, 100) + ")");
                     }
-                    out.write(buffer, 0, read);
+                    if (kept) {
+                        out.write(buffer, 0, read);
+                    }
                 }
                 if (size > 1024 * 1024 && size / Math.max(1, bytes.length) > limits.maxRatio()) {
                     throw new ImportRefused(

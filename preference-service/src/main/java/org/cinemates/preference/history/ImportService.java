@@ -111,19 +111,38 @@ class ImportService implements DisposableBean {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Files read at once: reading holds a file's text and rows in memory, so a few uploads of the
+     * largest allowed files at the same moment must not add up past the heap.
+     */
+    private final java.util.concurrent.Semaphore reading = new java.util.concurrent.Semaphore(1);
+
     /** Reads the file and starts matching it; returns the new import's id. */
     long upload(long userId, String fileName, byte[] bytes) {
         if (workers.getQueue().remainingCapacity() == 0) {
             throw busy();
         }
-        HistoryFiles.Parsed parsed = HistoryFiles.read(
-                fileName,
-                bytes,
-                new HistoryFiles.Limits(
-                        settings.maxEntries(),
-                        settings.maxUncompressed().toBytes(),
-                        settings.maxRatio(),
-                        settings.maxRows()));
+        HistoryFiles.Parsed parsed;
+        try {
+            if (!reading.tryAcquire(10, TimeUnit.SECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            parsed = HistoryFiles.read(
+                    fileName,
+                    bytes,
+                    new HistoryFiles.Limits(
+                            settings.maxEntries(),
+                            settings.maxUncompressed().toBytes(),
+                            settings.maxRatio(),
+                            settings.maxRows()));
+        } finally {
+            reading.release();
+        }
         long id = imports.create(
                 userId,
                 parsed.source(),

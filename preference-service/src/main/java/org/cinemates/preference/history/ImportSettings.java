@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("cinemates.preferences.imports")
 record ImportSettings(
         @DefaultValue("1000") @Min(1) int maxEntries,
-        @DefaultValue("300MB") DataSize maxUncompressed,
+        @DefaultValue("100MB") DataSize maxUncompressed,
         @DefaultValue("200") @Min(2) int maxRatio,
         @DefaultValue("500000") @Min(1) @Max(10_000_000) int maxRows,
         @DefaultValue("1") @Min(1) @Max(16) int workers,
