@@ -34,6 +34,9 @@ Commands:
                                   same size (own instance: state .cinemates/bench, ports 2808x)
                         movies    get-by-id and search through nginx with ml-latest-small loaded,
                                   beside static files of the same sizes (own instance)
+                        mixed     the whole system under a mixed authenticated load beside nginx
+                                  static: start time, first minute, idle memory, each target
+                                  and the mix (own instance, ml-latest-small; about 9 minutes)
                         import    1,000,000-row movies.csv into PostgreSQL, rows/s
                         feed      the activity feed query on 10,000,000 activities of 100,000
                                   members in PostgreSQL, for members with 1,000 friends: p50/p99
