@@ -25,7 +25,9 @@ data=$(cd -- "$data" && pwd -P)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-echo "bench: building preference-service and importing $rows diary rows (this takes a few minutes)"
+# The figures depend on what else the machine does: say how busy it was.
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+echo "bench: building preference-service and importing $rows diary rows (this takes a few minutes); load $(load)"
 # A reactor build, so the project's own modules come from this checkout; the benchmark is the
 # module's only integration test run.
 if ! ./mvnw -B -ntp -pl preference-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -37,3 +39,4 @@ if ! ./mvnw -B -ntp -pl preference-service -am verify -Dtest=none -Dsurefire.fai
     exit 1
 fi
 sed -n '/^import benchmark:/,/^$/p' "$log"
+echo "bench: load after: $(load) (1, 5 and 15 minutes; $(nproc 2>/dev/null || echo '?') cores)"

@@ -76,6 +76,12 @@ final class HistoryFiles {
     private final Limits limits;
     private int rowsRead;
 
+    /** A Trakt list's own details, from lists-lists.json. */
+    private record TraktList(String name, @Nullable String description) {}
+
+    /** Trakt's lists by "id:" and "slug:" keys. */
+    private final Map<String, TraktList> traktLists = new HashMap<>();
+
     private HistoryFiles(Limits limits) {
         this.limits = limits;
     }
@@ -108,10 +114,20 @@ final class HistoryFiles {
         Map<String, List<ImportRow>> letterboxd = new HashMap<>();
         List<ImportRow> listed = new ArrayList<>();
         String source = null;
+        // Trakt keeps its lists' names and descriptions apart from their movies: read them first.
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (baseName(file.getKey()).equalsIgnoreCase("lists-lists.json")) {
+                traktLists(file.getKey(), text(file.getKey(), file.getValue()));
+            }
+        }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             if (name.endsWith("/")) {
+                continue;
+            }
+            if (baseName(name).equalsIgnoreCase("lists-lists.json")) {
+                source = "TRAKT";
                 continue;
             }
             if (lower.equals("cinemates.json") && files.size() > 1) {
@@ -455,8 +471,8 @@ final class HistoryFiles {
             list = record;
             break;
         }
-        String named = list == null ? null : ReviewText.of(get(list, "Name"));
-        String listName = named == null ? "" : shorten(named.strip(), LIST_NAME).strip();
+        // A name is plain text (this service's export writes it so): "Films I <3" keeps its "<3".
+        String listName = list == null ? "" : visibleName(get(list, "Name"));
         if (listName.isEmpty()) {
             listName = shorten(baseName(name).replaceFirst("(?i)\\.csv$", "").replace('-', ' '), LIST_NAME)
                     .strip();
@@ -647,9 +663,10 @@ final class HistoryFiles {
             if (lists) {
                 kind = ImportRow.Kind.LIST_ITEM;
                 String note = item.path("notes").asString("");
+                TraktList details = traktList(name);
                 listPart = new ImportRow.ListPart(
-                        traktListName(name),
-                        null,
+                        details.name(),
+                        details.description(),
                         traktRanked,
                         item.path("rank").isIntegralNumber()
                                         && item.path("rank").asInt() > 0
@@ -715,14 +732,99 @@ final class HistoryFiles {
         return result;
     }
 
-    /** A Trakt list's name, from its file's: lists-list-heist-nights.json is "Heist nights". */
-    private static String traktListName(String fileName) {
-        String slug = baseName(fileName)
+    /**
+     * A list's name as a list keeps one: control characters (a quoted line break) become spaces,
+     * at most {@value #LIST_NAME} characters, without cutting a character in two.
+     */
+    static String visibleName(String text) {
+        StringBuilder name = new StringBuilder();
+        String bounded = shorten(text, LIST_NAME * 4);
+        for (int i = 0; i < bounded.length(); i++) {
+            char c = bounded.charAt(i);
+            name.append(Character.isISOControl(c) || c == '\uFFFD' ? ' ' : c);
+        }
+        String stripped = name.toString().strip();
+        if (stripped.length() > LIST_NAME) {
+            int end = Character.isHighSurrogate(stripped.charAt(LIST_NAME - 1)) ? LIST_NAME - 1 : LIST_NAME;
+            stripped = stripped.substring(0, end).strip();
+        }
+        return stripped;
+    }
+
+    /** lists-lists.json: each list's name and description, by its Trakt id and its slug. */
+    private void traktLists(String name, String text) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new ImportRefused(name + ": not JSON");
+        }
+        if (!json.isArray()) {
+            throw new ImportRefused(name + ": a Trakt export file holds a JSON list");
+        }
+        for (JsonNode list : json) {
+            if (++rowsRead > limits.maxRows()) {
+                throw new ImportRefused("The file holds more than " + limits.maxRows() + " rows");
+            }
+            String listName = visibleName(list.path("name").asString(""));
+            if (listName.isEmpty()) {
+                continue;
+            }
+            String description = list.path("description").asString("").strip();
+            TraktList details = new TraktList(
+                    listName,
+                    description.isEmpty()
+                            ? null
+                            : shorten(withoutControls(description), LIST_DESCRIPTION)
+                                    .strip());
+            JsonNode ids = list.path("ids");
+            if (ids.path("trakt").isIntegralNumber()) {
+                traktLists.putIfAbsent("id:" + ids.path("trakt").asLong(), details);
+            }
+            String slug = ids.path("slug").asString("");
+            if (!slug.isEmpty()) {
+                traktLists.putIfAbsent("slug:" + shorten(slug, 200).toLowerCase(Locale.ROOT), details);
+            }
+        }
+    }
+
+    /** Text with control characters other than line breaks and tabs as spaces. */
+    private static String withoutControls(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            clean.append(Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' ? ' ' : c);
+        }
+        return clean.toString();
+    }
+
+    /**
+     * A Trakt list's details: from lists-lists.json when it names the list (Trakt names the list's
+     * file lists-list-{id}-{slug}.json, or lists-list-{slug}.json), else from the file's name:
+     * lists-list-heist-nights.json is "Heist nights".
+     */
+    private TraktList traktList(String fileName) {
+        String rest = baseName(fileName)
                 .replaceFirst("(?i)\\.json$", "")
                 .replaceFirst("(?i)^lists-list-", "")
-                .replace('-', ' ')
-                .replace('_', ' ')
-                .strip();
+                .toLowerCase(Locale.ROOT);
+        int dash = rest.indexOf('-');
+        String id = dash > 0 ? rest.substring(0, dash) : rest;
+        boolean numbered = !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9');
+        String slug = numbered ? (dash > 0 ? rest.substring(dash + 1) : "") : rest;
+        TraktList known = numbered ? traktLists.get("id:" + Long.parseLong(id)) : null;
+        if (known == null) {
+            known = traktLists.get("slug:" + slug);
+        }
+        if (known == null) {
+            known = traktLists.get("slug:" + rest);
+        }
+        return known != null ? known : new TraktList(traktListName(slug), null);
+    }
+
+    /** A list's name from a Trakt slug: heist-nights is "Heist nights". */
+    private static String traktListName(String fileSlug) {
+        String slug = fileSlug.replace('-', ' ').replace('_', ' ').strip();
         if (slug.isEmpty()) {
             return "Imported list";
         }

@@ -52,7 +52,10 @@ class HistoryImportController {
             List<Movie> candidates,
             @Nullable String list) {}
 
-    /** How far the analysis is: rows matched so far, of all the file's rows. */
+    /**
+     * How far the work is: while the import is analysed, rows matched so far; while it is applied,
+     * rows written so far; of all the file's rows. Both equal once it is done.
+     */
     record Progress(int done, int total) {}
 
     record ImportView(
@@ -69,7 +72,12 @@ class HistoryImportController {
             @Nullable List<InvalidRow> invalid,
             @Nullable List<ImportService.ListSummary> lists) {}
 
-    record InvalidRow(int row, String where, @Nullable String problem) {}
+    /** @param list the list the row is a movie of, null for other rows */
+    record InvalidRow(
+            int row,
+            String where,
+            @Nullable String problem,
+            @Nullable String list) {}
 
     @Operation(
             summary = "Bring my history from Letterboxd, IMDb or Trakt",
@@ -147,7 +155,11 @@ class HistoryImportController {
                     .toList();
             lists = imports.lists(id);
             invalid = imports.invalid(id, MAX_REVIEW_ROWS).stream()
-                    .map(row -> new InvalidRow(row.row(), row.where(), row.problem()))
+                    .map(row -> new InvalidRow(
+                            row.row(),
+                            row.where(),
+                            row.problem(),
+                            row.list() == null ? null : row.list().name()))
                     .toList();
         }
         return new ImportView(

@@ -29,7 +29,8 @@ class HistoryImports {
             Instant startedAt,
             int rowsDone) {}
 
-    record Counts(int rows, int matched, int ambiguous, int unmatched, int duplicates, int invalid) {}
+    /** @param lists the lists applying would make (those with a movie matched on them) */
+    record Counts(int rows, int matched, int ambiguous, int unmatched, int duplicates, int invalid, int lists) {}
 
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
@@ -60,7 +61,7 @@ class HistoryImports {
     Optional<Stored> find(long userId, long id) {
         return jdbc.sql("""
                         select id, user_id, source, file_name, state, rows_total, matched, ambiguous, unmatched,
-                               duplicates, invalid, skipped, message, started_at, rows_done
+                               duplicates, invalid, lists, skipped, message, started_at, rows_done
                         from history_imports where id = :id and user_id = :userId
                         """)
                 .param("id", id)
@@ -82,7 +83,7 @@ class HistoryImports {
         jdbc.sql("""
                         update history_imports set state = 'PREVIEW', rows_total = :rows, matched = :matched,
                             ambiguous = :ambiguous, unmatched = :unmatched, duplicates = :duplicates, invalid = :invalid,
-                            analysis = :analysis, rows_done = :rows, updated_at = :now
+                            lists = :lists, analysis = :analysis, rows_done = :rows, updated_at = :now
                         where id = :id
                         """)
                 .param("id", id)
@@ -92,12 +93,13 @@ class HistoryImports {
                 .param("unmatched", counts.unmatched())
                 .param("duplicates", counts.duplicates())
                 .param("invalid", counts.invalid())
+                .param("lists", counts.lists())
                 .param("analysis", JSON.writeValueAsString(rows))
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
-    /** How many rows are matched so far (outside any transaction, so it shows at once). */
+    /** How many rows are matched, or written, so far (outside the work's transaction, so it shows at once). */
     void progress(long id, int done) {
         jdbc.sql("update history_imports set rows_done = :done where id = :id")
                 .param("id", id)
@@ -141,7 +143,7 @@ class HistoryImports {
     void saveRows(long id, Analysed.Rows rows, Counts counts) {
         jdbc.sql("""
                         update history_imports set analysis = :analysis, matched = :matched, ambiguous = :ambiguous,
-                            unmatched = :unmatched, duplicates = :duplicates
+                            unmatched = :unmatched, duplicates = :duplicates, lists = :lists
                         where id = :id
                         """)
                 .param("id", id)
@@ -150,6 +152,7 @@ class HistoryImports {
                 .param("ambiguous", counts.ambiguous())
                 .param("unmatched", counts.unmatched())
                 .param("duplicates", counts.duplicates())
+                .param("lists", counts.lists())
                 .update();
     }
 
@@ -186,7 +189,8 @@ class HistoryImports {
                         rs.getInt("ambiguous"),
                         rs.getInt("unmatched"),
                         rs.getInt("duplicates"),
-                        rs.getInt("invalid")),
+                        rs.getInt("invalid"),
+                        rs.getInt("lists")),
                 notes,
                 rs.getString("message"),
                 rs.getTimestamp("started_at").toInstant(),

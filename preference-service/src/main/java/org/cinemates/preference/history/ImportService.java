@@ -34,6 +34,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +57,9 @@ class ImportService implements DisposableBean {
     private final ImportSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    /** Progress is written in a transaction of its own, so readers see it while an apply's is open. */
+    private final TransactionTemplate aside;
+
     private final ThreadPoolExecutor workers;
     private volatile @Nullable CatalogueIndex index;
     private volatile Instant indexBuilt = Instant.MIN;
@@ -79,6 +83,8 @@ class ImportService implements DisposableBean {
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.aside = new TransactionTemplate(transactions);
+        this.aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.workers = new ThreadPoolExecutor(
                 settings.workers(),
                 settings.workers(),
@@ -168,10 +174,10 @@ class ImportService implements DisposableBean {
             Existing existing = existing(userId);
             List<Analysed.Row> analysed = new ArrayList<>(rows.size());
             Set<String> seen = new HashSet<>();
+            ImportProgress progress =
+                    new ImportProgress(rows.size(), PROGRESS_EVERY, done -> imports.progress(id, done));
             for (int i = 0; i < rows.size(); i++) {
-                if (i > 0 && i % PROGRESS_EVERY == 0) {
-                    imports.progress(id, i);
-                }
+                progress.advance(1);
                 ImportRow row = rows.get(i);
                 Analysed.Status status;
                 Long movieId = null;
@@ -216,7 +222,7 @@ class ImportService implements DisposableBean {
                         problem,
                         row.list()));
             }
-            analysed = withinListLimits(analysed, existing);
+            analysed = withinListLimits(analysed, existing.listNames, existing.listCount);
             imports.analysed(id, counts(analysed), new Analysed.Rows(analysed), now());
         } catch (DependencyUnavailable e) {
             imports.state(id, "FAILED", "The catalogue could not be read; try again later", now());
@@ -228,17 +234,17 @@ class ImportService implements DisposableBean {
         }
     }
 
-    /** Rows matched between two progress notes. */
+    /** Rows matched, or written, between two progress notes. */
     static final int PROGRESS_EVERY = 1000;
 
     /**
      * A list's movies past the 1,000 a list holds, and lists past the 500 a member keeps, are
      * rows that cannot be imported, each with its reason.
      */
-    private static List<Analysed.Row> withinListLimits(List<Analysed.Row> rows, Existing existing) {
+    static List<Analysed.Row> withinListLimits(List<Analysed.Row> rows, Set<String> listNames, long listCount) {
         Map<String, Integer> moviesOf = new HashMap<>();
         Set<String> listsMade = new HashSet<>();
-        long allowance = ListImports.MAX_LISTS - existing.listCount;
+        long allowance = ListImports.MAX_LISTS - listCount;
         List<Analysed.Row> checked = new ArrayList<>(rows.size());
         for (Analysed.Row row : rows) {
             ImportRow.ListPart list = row.list();
@@ -247,7 +253,7 @@ class ImportService implements DisposableBean {
                 continue;
             }
             String key = ListImports.key(list.name());
-            if (!existing.listNames.contains(key) && !listsMade.contains(key)) {
+            if (!listNames.contains(key) && !listsMade.contains(key)) {
                 if (listsMade.size() >= allowance) {
                     checked.add(row.refuse("a member keeps at most " + ListImports.MAX_LISTS + " lists"));
                     continue;
@@ -277,8 +283,12 @@ class ImportService implements DisposableBean {
 
     static HistoryImports.Counts counts(List<Analysed.Row> rows) {
         int[] by = new int[Analysed.Status.values().length];
+        Set<String> listsToMake = new HashSet<>();
         for (Analysed.Row row : rows) {
             by[row.status().ordinal()]++;
+            if (row.list() != null && row.status() == Analysed.Status.MATCHED) {
+                listsToMake.add(ListImports.key(row.list().name()));
+            }
         }
         return new HistoryImports.Counts(
                 rows.size(),
@@ -286,7 +296,8 @@ class ImportService implements DisposableBean {
                 by[Analysed.Status.AMBIGUOUS.ordinal()],
                 by[Analysed.Status.UNMATCHED.ordinal()],
                 by[Analysed.Status.DUPLICATE.ordinal()],
-                by[Analysed.Status.INVALID.ordinal()]);
+                by[Analysed.Status.INVALID.ordinal()],
+                listsToMake.size());
     }
 
     /** What the member has now, to tell rows already there. */
@@ -434,9 +445,11 @@ class ImportService implements DisposableBean {
         if (!imports.move(userId, id, "PREVIEW", "APPLYING", now())) {
             throw new ImportInWrongState(find(userId, id).state(), "only an import in preview can be applied");
         }
+        imports.progress(id, 0);
         try {
             workers.execute(() -> applyNow(userId, id));
         } catch (RejectedExecutionException e) {
+            imports.progress(id, stored.counts().rows());
             imports.state(id, "PREVIEW", null, now());
             throw busy();
         }
@@ -445,20 +458,36 @@ class ImportService implements DisposableBean {
     private void applyNow(long userId, long id) {
         long started = System.nanoTime();
         try {
-            transaction.executeWithoutResult(status -> write(userId, id));
-            imports.state(id, "DONE", null, now());
+            Applied applied = java.util.Objects.requireNonNull(transaction.execute(status -> write(userId, id)));
+            imports.state(id, "DONE", applied.message(), now());
         } catch (RuntimeException e) {
             log.warn("Import {} could not be applied", id, e);
+            // Nothing was written: the import is back in its preview, whose analysis is whole.
+            imports.progress(id, find(userId, id).counts().rows());
             imports.state(id, "PREVIEW", "Applying failed and nothing was changed; try again", now());
         } finally {
             lastApplyMillis = (System.nanoTime() - started) / 1_000_000;
         }
     }
 
-    /** Everything the import adds, in the caller's transaction. */
-    private void write(long userId, long id) {
+    /** What applying did not do, for the member to read; null when it did everything. */
+    private record Applied(@Nullable String message) {}
+
+    /** Diary entries written in one go while applying, between two progress notes. */
+    private static final int WRITE_CHUNK = 1000;
+
+    /**
+     * Everything the import adds, in the caller's transaction. Diary entries are written as the
+     * rows are read, a chunk at a time, and the progress noted after each chunk (aside, so it
+     * shows while the transaction is open); the rest follows, then the import's undo.
+     */
+    private Applied write(long userId, long id) {
         Instant now = now();
         Existing existing = existing(userId);
+        List<Analysed.Row> all = imports.rows(id).rows();
+        ImportProgress progress = new ImportProgress(
+                all.size(), PROGRESS_EVERY, done -> aside.executeWithoutResult(status -> imports.progress(id, done)));
+        int rowsPassed = 0;
         List<DiaryEntry> entries = new ArrayList<>();
         Map<Long, Analysed.Row> latestViewing = new HashMap<>();
         Map<Long, BigDecimal> ratedInFile = new LinkedHashMap<>();
@@ -466,7 +495,13 @@ class ImportService implements DisposableBean {
         List<Long> likes = new ArrayList<>();
         Map<String, List<Analysed.Row>> listed = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        for (Analysed.Row row : imports.rows(id).rows()) {
+        for (Analysed.Row row : all) {
+            rowsPassed++;
+            if (entries.size() >= WRITE_CHUNK) {
+                diary.insertAll(entries);
+                entries.clear();
+                progress.advance(rowsPassed - progress.done() - 1);
+            }
             Long movieId = row.movieId();
             if (row.status() != Analysed.Status.MATCHED || movieId == null) {
                 continue;
@@ -533,8 +568,20 @@ class ImportService implements DisposableBean {
                 .toList();
         watchlist.addAll(userId, added, now);
         diary.likeAll(userId, likes, id, now);
-        List<Long> listsAdded = lists.create(userId, newLists(listed), now);
+        List<ListImports.NewList> toMake = newLists(listed);
+        // Lists made since the analysis count too: a member keeps at most MAX_LISTS.
+        long room = Math.max(0, ListImports.MAX_LISTS - lists.countOf(userId));
+        String message = null;
+        if (toMake.size() > room) {
+            message = (toMake.size() - room) + " of the file's lists were not made: a member keeps at most "
+                    + ListImports.MAX_LISTS + " lists";
+            toMake = toMake.subList(0, (int) room);
+        }
+        List<Long> listsAdded = lists.create(userId, toMake, now);
+        // The last note before the undo is saved: that update holds the import's row until commit.
+        progress.finish();
         imports.saveUndo(id, new Analysed.Undo(previous, added, listsAdded));
+        return new Applied(message);
     }
 
     /** The lists to make: each list's movies by their place in it, within a list's limit. */

@@ -30,8 +30,9 @@ final class ReviewText {
                 }
                 i = end + 1;
             } else if (c == '&') {
-                int end = html.indexOf(';', i);
-                String entity = end > i && end - i <= 8 ? html.substring(i + 1, end) : "";
+                // Only as far as the longest entity: a text of ampersands is read once, not once per ampersand.
+                int end = semicolonWithin(html, i + 1, 8);
+                String entity = end > i ? html.substring(i + 1, end) : "";
                 String decoded = decode(entity);
                 if (decoded != null) {
                     text.append(decoded);
@@ -47,6 +48,17 @@ final class ReviewText {
         }
         String result = text.toString().strip();
         return result.isEmpty() ? null : result;
+    }
+
+    /** The index of a ';' among the {@code max} characters from {@code from}, else -1. */
+    private static int semicolonWithin(String text, int from, int max) {
+        int end = Math.min(text.length(), from + max);
+        for (int j = from; j < end; j++) {
+            if (text.charAt(j) == ';') {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static @Nullable String decode(String entity) {

@@ -87,4 +87,70 @@ class HistoryFilesListTest {
             assertThat(row.imdbId()).isEqualTo("tt0048021");
         });
     }
+
+    @Test
+    void aListNameIsPlainTextOfAtMostAHundredCharacters() {
+        String longName = "Films I <3 & more " + "x".repeat(300);
+        List<ImportRow> rows = read(
+                "list.csv",
+                "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n" + "2024-01-01,\"" + longName
+                        + "\",,,\n\nPosition,Name,Year,URL,Description\n1,Rififi,1955,,\n");
+
+        String name = part(rows.get(0)).name();
+        assertThat(name).hasSize(100).startsWith("Films I <3 & more xxx");
+        assertThat(HistoryFiles.visibleName("Two\nlines\u0007 " + "\uD83C\uDFAC".repeat(60)))
+                .startsWith("Two lines")
+                .hasSizeLessThanOrEqualTo(100)
+                .satisfies(text -> assertThat(Character.isHighSurrogate(text.charAt(text.length() - 1)))
+                        .isFalse());
+    }
+
+    @Test
+    void aListsDescriptionAndItsNotesAreTrimmedToWhatAListKeeps() {
+        String words = "Crews &amp; vaults. ".repeat(200);
+
+        List<ImportRow> rows = read(
+                "list.csv",
+                "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n"
+                        + "2024-01-01,Heists,,,\"" + words + "\"\n\nPosition,Name,Year,URL,Description\n"
+                        + "1,Rififi,1955,,\"" + words + "\"\n");
+
+        assertThat(part(rows.get(0)).description()).hasSize(2000).startsWith("Crews & vaults. Crews");
+        assertThat(part(rows.get(0)).note()).hasSize(1000).startsWith("Crews & vaults.");
+    }
+
+    @Test
+    void textOfAmpersandsIsReadInOnePass() {
+        String ampersands = "&".repeat(2_000_000);
+
+        // Looking for each ampersand's ';' to the end of the text would take minutes.
+        String text = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(3), () -> String.valueOf(ReviewText.of(ampersands)));
+
+        assertThat(text).isEqualTo(ampersands);
+    }
+
+    @Test
+    void aTraktListTakesItsNameAndDescriptionFromListsListsJson() {
+        String lists = """
+                [{"name":"Heist Nights!","description":"Crews and vaults","privacy":"private","sort_by":"rank",
+                  "ids":{"trakt":123,"slug":"heist-nights"}},
+                 {"name":"Other","ids":{"trakt":7,"slug":"other"}}]
+                """;
+        String items = """
+                [{"rank":1,"type":"movie","movie":{"title":"Rififi","year":1955,"ids":{"tmdb":934}}}]
+                """;
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("lists-list-123-heist-nights.json", items.getBytes(StandardCharsets.UTF_8));
+        files.put("lists-list-other.json", items.getBytes(StandardCharsets.UTF_8));
+        files.put("lists-list-9-unknown-one.json", items.getBytes(StandardCharsets.UTF_8));
+        files.put("lists-lists.json", lists.getBytes(StandardCharsets.UTF_8));
+
+        List<ImportRow> rows =
+                HistoryFiles.read("trakt.zip", Uploads.zip(files), LIMITS).rows();
+
+        assertThat(rows).extracting(row -> part(row).name()).containsExactly("Heist Nights!", "Other", "Unknown one");
+        assertThat(part(rows.get(0)).description()).isEqualTo("Crews and vaults");
+        assertThat(part(rows.get(2)).description()).isNull();
+    }
 }

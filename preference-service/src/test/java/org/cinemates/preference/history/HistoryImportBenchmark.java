@@ -157,14 +157,23 @@ class HistoryImportBenchmark extends IntegrationTest {
         System.out.printf(
                 Locale.ROOT,
                 "%nimport benchmark: %d diary rows and 3 lists of 100 films (a %d KB ZIP) against %d catalogue"
-                        + " movies%n  counts: %s%n  lists: %s%n  progress seen while analysing: %s%n"
+                        + " movies%n  rows %d: %d matched, %d ambiguous, %d unmatched, %d duplicates, %d invalid;"
+                        + " %d lists%n  lists: %s%n  progress seen while analysing: %s%n"
+                        + "  progress seen while applying: %s%n"
                         + "  upload + analysis: %.2f s%n  apply: %.2f s (state %s)%n  diary entries: %d%n%n",
                 rows,
                 file.length / 1024,
                 films.size(),
-                preview.path("counts"),
+                preview.path("counts").path("rows").asInt(),
+                preview.path("counts").path("matched").asInt(),
+                preview.path("counts").path("ambiguous").asInt(),
+                preview.path("counts").path("unmatched").asInt(),
+                preview.path("counts").path("duplicates").asInt(),
+                preview.path("counts").path("invalid").asInt(),
+                preview.path("counts").path("lists").asInt(),
                 preview.path("lists"),
-                progressSeen,
+                progressSeen.get("ANALYSING"),
+                progressSeen.get("APPLYING"),
                 analysed,
                 applied,
                 done.path("state").asString(),
@@ -192,8 +201,9 @@ class HistoryImportBenchmark extends IntegrationTest {
         return main;
     }
 
-    /** The rows-done figures the import showed while it was analysed, in the order seen. */
-    private final java.util.Set<Integer> progressSeen = new java.util.LinkedHashSet<>();
+    /** The rows-done figures the import showed while it was analysed, and applied, in the order seen. */
+    private final Map<String, java.util.Set<Integer>> progressSeen =
+            Map.of("ANALYSING", new java.util.LinkedHashSet<>(), "APPLYING", new java.util.LinkedHashSet<>());
 
     private JsonNode await(Member member, long id) {
         while (true) {
@@ -202,8 +212,9 @@ class HistoryImportBenchmark extends IntegrationTest {
                     .send()
                     .json();
             String state = view.path("state").asString();
-            if (state.equals("ANALYSING")) {
-                progressSeen.add(view.path("progress").path("done").asInt());
+            if (progressSeen.containsKey(state)) {
+                java.util.Objects.requireNonNull(progressSeen.get(state))
+                        .add(view.path("progress").path("done").asInt());
             }
             if (!state.equals("ANALYSING") && !state.equals("APPLYING")) {
                 return view;

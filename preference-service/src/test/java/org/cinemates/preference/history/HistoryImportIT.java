@@ -198,6 +198,7 @@ class HistoryImportIT extends IntegrationTest {
         assertThat(counts.path("matched").asInt()).isEqualTo(8);
         assertThat(preview.path("progress").path("done").asInt()).isEqualTo(10);
         assertThat(preview.path("progress").path("total").asInt()).isEqualTo(10);
+        assertThat(counts.path("lists").asInt()).isEqualTo(1);
         assertThat(preview.path("skipped").toString()).doesNotContain("lists/favourites.csv");
         assertThat(preview.path("lists").toString())
                 .isEqualTo("[{\"name\":\"Favourites\",\"movies\":1,\"matched\":1}]");
@@ -219,6 +220,8 @@ class HistoryImportIT extends IntegrationTest {
         JsonNode done = apply(ann, id);
 
         assertThat(done.path("state").asString()).isEqualTo("DONE");
+        assertThat(done.path("progress").toString()).isEqualTo("{\"done\":10,\"total\":10}");
+        assertThat(done.path("message").isNull()).isTrue();
         JsonNode entries = diary(ann);
         assertThat(entries.path("total").asLong()).isEqualTo(4);
         Map<Long, JsonNode> byMovie = new LinkedHashMap<>();
@@ -263,6 +266,7 @@ class HistoryImportIT extends IntegrationTest {
         // Applying again, and importing the same file again, add nothing.
         apply(ann, id);
         JsonNode again = upload(ann, "letterboxd-ann.zip", export);
+        assertThat(again.path("counts").path("lists").asInt()).isZero();
         assertThat(again.path("counts").path("duplicates").asInt()).isEqualTo(8);
         assertThat(again.path("counts").path("matched").asInt()).isZero();
         apply(ann, again.path("id").asLong());
@@ -399,6 +403,24 @@ class HistoryImportIT extends IntegrationTest {
         assertThat(Uploads.upload(base(), dan.token(), "diary.csv", new byte[0]).status())
                 .isEqualTo(400);
         refused(dan, "trakt.json", utf8("{not json"));
+        String listHead = "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n";
+        assertThat(refused(dan, "lists/broken.csv", utf8(listHead))
+                        .path("detail")
+                        .asString())
+                .contains("blank line");
+        assertThat(refused(dan, "lists/broken.csv", utf8(listHead + "2024-01-01,Films,,,\n\nFilm,When\na,b\n"))
+                        .path("detail")
+                        .asString())
+                .contains("Name and Year");
+        StringBuilder longList =
+                new StringBuilder(listHead + "2024-01-01,Films,,,\n\nPosition,Name,Year,URL,Description\n");
+        for (int i = 1; i <= 2000; i++) {
+            longList.append(i).append(",Film ").append(i).append(",2000,,\n");
+        }
+        assertThat(refused(dan, "lists/films.csv", utf8(longList.toString()))
+                        .path("detail")
+                        .asString())
+                .contains("more than 1000 rows");
 
         String u = unique();
         long film = MOVIES.add("Broken Bytes " + u, 2000);
