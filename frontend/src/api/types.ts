@@ -188,6 +188,8 @@ export interface ImportCounts {
   unmatched: number;
   duplicates: number;
   invalid?: number;
+  /** Lists applying would make. */
+  lists?: number;
 }
 
 /** A row the member should look at: AMBIGUOUS (choose among candidates) or UNMATCHED. */

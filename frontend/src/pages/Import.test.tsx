@@ -57,8 +57,8 @@ describe('import page', () => {
       'POST /api/preferences/imports': { status: 202, body: importOf('ANALYSING') },
       'GET /api/preferences/imports/41': [
         { body: importOf('ANALYSING', { progress: { done: 2, total: 5 } }) },
-        { body: importOf('PREVIEW', { review: REVIEW, invalid: [], lists: LISTS }) },
-        { body: importOf('APPLYING') },
+        { body: importOf('PREVIEW', { review: REVIEW, invalid: [], lists: LISTS, counts: { ...COUNTS, lists: 1 } }) },
+        { body: importOf('APPLYING', { progress: { done: 1, total: 5 } }) },
         { body: importOf('DONE', { review: [], invalid: [] }) },
       ],
       'POST /api/preferences/imports/41/choices': { body: importOf('PREVIEW', { review: REVIEW.slice(1), invalid: [] }) },
@@ -88,6 +88,7 @@ describe('import page', () => {
     const unmatched = screen.getByRole('region', { name: 'Not in the catalogue' });
     expect(within(unmatched).getByText(/A Film Nobody Made \(2031\)/)).toBeInTheDocument();
     expect(within(unmatched).getByText(/on the list Heist nights, lists\/heist-nights.csv line 6/)).toBeInTheDocument();
+    expect(within(counts).getByText('Lists').nextSibling).toHaveTextContent('1');
     const lists = screen.getByRole('region', { name: 'Lists' });
     expect(within(lists).getByText(/1 of 2 movies found/)).toBeInTheDocument();
     expect(screen.getByText(/Applying adds 2 rows/)).toBeInTheDocument();

@@ -94,6 +94,7 @@ function Counts({ current }: { current: HistoryImport }) {
     ['Already here', c.duplicates],
   ];
   if (c.invalid) tiles.push(['Unreadable', c.invalid]);
+  if (c.lists) tiles.push(['Lists', c.lists]);
   return (
     <dl className="stat-tiles" aria-label="What the file holds">
       {tiles.map(([label, value]) => (
@@ -345,13 +346,15 @@ function ImportStatus({ id, onRestart }: { id: number; onRestart: () => void }) 
           total={data.progress?.total}
         />
       )}
-      {data.state === 'APPLYING' && <Progress label="Applying the import…" />}
+      {data.state === 'APPLYING' && (
+        <Progress label="Applying the import…" done={data.progress?.done} total={data.progress?.total} />
+      )}
       {data.state === 'FAILED' && (
         <div className="error-message" role="alert">
           <p>{data.message ?? 'The import could not be analysed.'}</p>
         </div>
       )}
-      {data.message && data.state === 'PREVIEW' && (
+      {data.message && (data.state === 'PREVIEW' || data.state === 'DONE') && (
         <div className="error-message" role="alert">
           <p>{data.message}</p>
         </div>
