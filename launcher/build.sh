@@ -1,9 +1,15 @@
 # shellcheck shell=bash
 # Building what changed: the service jars (Maven) and the web app (npm).
 
-# Why the jars need building, or nothing when every jar is newer than every source and pom.
+# When a jar was last built: a stamp beside it, touched as its build began. The jar's own time
+# cannot tell: a reproducible build gives it the fixed time of project.build.outputTimestamp
+# (which keeps its class-data archive valid across an unchanged rebuild).
+build_stamp() { printf '%s\n' "$(dirname -- "$1")/.cinemates-built"; }
+
+# Why the jars need building, or nothing when every jar was built after every source and pom
+# last changed.
 build_reason() {
-    local svc jar module sources=("$ROOT/pom.xml") newer
+    local svc jar module sources=("$ROOT/pom.xml") newer stamp
     for module in $(reactor_modules); do
         [[ -d $ROOT/$module/src ]] && sources+=("$ROOT/$module/src")
         [[ -f $ROOT/$module/pom.xml ]] && sources+=("$ROOT/$module/pom.xml")
@@ -14,7 +20,9 @@ build_reason() {
             printf '%s is missing\n' "${jar#"$ROOT"/}"
             return 0
         fi
-        newer=$(find "${sources[@]}" -newer "$jar" -type f -print -quit 2>/dev/null || true)
+        stamp=$(build_stamp "$jar")
+        [[ -f $stamp ]] || stamp=$jar
+        newer=$(find "${sources[@]}" -newer "$stamp" -type f -print -quit 2>/dev/null || true)
         if [[ -n $newer ]]; then
             printf '%s changed since the last build\n' "${newer#"$ROOT"/}"
             return 0
@@ -31,12 +39,22 @@ build_if_needed() {
     log="$LOG_DIR/build.log"
     info "building $modules ($reason); log: $log"
     started=$SECONDS
+    # Stamped before the build reads anything, so a source saved while it runs counts as newer.
+    local stamp_file stamps=()
+    for svc in "$@"; do
+        stamp_file=$(build_stamp "$(svc_built_jar "$svc")")
+        mkdir -p "$(dirname -- "$stamp_file")"
+        rm -f "$stamp_file"
+        stamps+=("$stamp_file.next")
+        touch "$stamp_file.next"
+    done
     # Formatting and coverage are checked by `./cinemates test`; a local run only needs jars.
     if ! ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
         -pl "$modules" -am package >"$log" 2>&1; then
         grep -E '^\[(ERROR|WARNING)\]' "$log" | head -n 40 >&2 || tail -n 40 "$log" >&2
         die "the build failed (full log: $log)"
     fi
+    for stamp_file in "${stamps[@]}"; do mv -f "$stamp_file" "${stamp_file%.next}"; done
     info "built in $((SECONDS - started)) s"
 }
 

@@ -1,6 +1,6 @@
 package org.cinemates.movie;
 
-import java.util.TimeZone;
+import org.cinemates.platform.config.ServiceRuntime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MovieServiceApplication {
 
     public static void main(String[] args) {
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        ServiceRuntime.prepare();
         SpringApplication.run(MovieServiceApplication.class, args);
     }
 }

@@ -1,6 +1,6 @@
 package org.cinemates.preference;
 
-import java.util.TimeZone;
+import org.cinemates.platform.config.ServiceRuntime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PreferenceServiceApplication {
 
     public static void main(String[] args) {
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        ServiceRuntime.prepare();
         SpringApplication.run(PreferenceServiceApplication.class, args);
     }
 }

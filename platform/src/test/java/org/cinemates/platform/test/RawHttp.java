@@ -46,10 +46,14 @@ public final class RawHttp {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 5_000);
             socket.setSoTimeout(10_000);
+            // One write, so the request arrives whole: a server that answers once it has read the
+            // request line must not close on a head whose rest is still on its way.
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(head);
+            request.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            request.write(body);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            out.write(request.toByteArray());
             out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
