@@ -30,6 +30,27 @@ build_reason() {
     done
 }
 
+# Before a build of these services' jars: a stamp taken before the build reads anything, so a
+# source saved while it runs counts as newer than the jar it made.
+build_stamps_begin() {
+    local svc stamp
+    for svc in "$@"; do
+        stamp=$(build_stamp "$(svc_built_jar "$svc")")
+        mkdir -p "$(dirname -- "$stamp")"
+        rm -f "$stamp"
+        touch "$stamp.next"
+    done
+}
+
+# After the build succeeded: its stamps count.
+build_stamps_done() {
+    local svc stamp
+    for svc in "$@"; do
+        stamp=$(build_stamp "$(svc_built_jar "$svc")")
+        [[ ! -f $stamp.next ]] || mv -f "$stamp.next" "$stamp"
+    done
+}
+
 build_if_needed() {
     local reason modules svc log started
     reason=$(build_reason "$@")
@@ -39,22 +60,14 @@ build_if_needed() {
     log="$LOG_DIR/build.log"
     info "building $modules ($reason); log: $log"
     started=$SECONDS
-    # Stamped before the build reads anything, so a source saved while it runs counts as newer.
-    local stamp_file stamps=()
-    for svc in "$@"; do
-        stamp_file=$(build_stamp "$(svc_built_jar "$svc")")
-        mkdir -p "$(dirname -- "$stamp_file")"
-        rm -f "$stamp_file"
-        stamps+=("$stamp_file.next")
-        touch "$stamp_file.next"
-    done
+    build_stamps_begin "$@"
     # Formatting and coverage are checked by `./cinemates test`; a local run only needs jars.
     if ! ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
         -pl "$modules" -am package >"$log" 2>&1; then
         grep -E '^\[(ERROR|WARNING)\]' "$log" | head -n 40 >&2 || tail -n 40 "$log" >&2
         die "the build failed (full log: $log)"
     fi
-    for stamp_file in "${stamps[@]}"; do mv -f "$stamp_file" "${stamp_file%.next}"; done
+    build_stamps_done "$@"
     info "built in $((SECONDS - started)) s"
 }
 

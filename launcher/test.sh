@@ -245,6 +245,41 @@ drop_databases() {
     done
 }
 
+# Steps 3 and 3b: the deployment files and the web app's checks. They need a core, not the
+# database, so they run beside step 2, in a subshell whose output is kept apart; each step's
+# name, result and seconds go to RESULTS, one tab-separated line each. Also readies what step 4
+# would otherwise wait for: the built web app and Chromium.
+side_steps() { # results
+    local results=$1 first=${#STEP_NAMES[@]} i tool
+    trap - EXIT INT TERM
+    if [[ -x $ROOT/deploy/check/run.sh ]]; then
+        begin_step "Step 3: deployment files (Dockerfiles, compose.yaml, Kubernetes manifests)" "deployment checks"
+        # The validators that come from the distribution, when this machine may install them.
+        if can_install_packages; then
+            for tool in docker-compose:docker-compose shellcheck:shellcheck; do
+                have "${tool%%:*}" || (apt_install "${tool#*:}") || true
+            done
+            # Prometheus: its promtool checks the observability files here, and step 5 has the
+            # production-mode instance scraped by it.
+            have prometheus || (ensure_prometheus) || true
+        fi
+        if ensure_node && "$ROOT/deploy/check/run.sh"; then end_step ok; else end_step FAILED; fi
+    fi
+
+    if has_frontend; then
+        begin_step "Step 3b: web app checks (eslint, tsc, vitest)" "web app: lint, types, unit tests"
+        if frontend_checks; then end_step ok; else end_step FAILED; fi
+    fi
+
+    if has_frontend; then
+        begin_step "Step 3c: the web app built, Chromium installed (for step 4)" "web app build, Chromium"
+        if (build_frontend_if_needed && ensure_chromium); then end_step ok; else end_step FAILED; fi
+    fi
+    for ((i = first; i < ${#STEP_NAMES[@]}; i++)); do
+        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}" >>"$results"
+    done
+}
+
 cmd_test() {
     (($# == 0)) || die "test takes no arguments"
     local failed=0 mvn_args=() movielens="" e2e_up_args=()
@@ -265,37 +300,45 @@ cmd_test() {
     fi
     end_step ok
 
+    local side_log="$LOG_DIR/test-steps-3.log" side_results side_pid
+    mkdir -p "$LOG_DIR"
+    side_results=$(mktemp)
+    side_steps "$side_results" >"$side_log" 2>&1 </dev/null &
+    side_pid=$!
+
     begin_step "Step 2: unit and integration tests (./mvnw verify)" "unit and integration tests (mvnw verify)"
     # The journey tests need a running instance: they run in steps 4 and 5.
     if in_reactor e2e; then mvn_args+=(-pl '!e2e'); fi
     if [[ -n ${PGUSER:-} ]]; then mvn_args+=("-Dcinemates.test.postgres.user=$PGUSER"); fi
     if [[ -n ${PGPASSWORD:-} ]]; then mvn_args+=("-Dcinemates.test.postgres.password=$PGPASSWORD"); fi
     if [[ -n $movielens ]]; then mvn_args+=("-Dcinemates.movielens.dir=$movielens"); fi
-    if ./mvnw -B -ntp "${mvn_args[@]+"${mvn_args[@]}"}" verify; then
+    # The jars it builds are the ones the steps below run: stamped, so `up` does not build again.
+    # One module's tests per core: after platform, the modules test side by side (each test JVM
+    # makes databases of its own, so they never meet).
+    local built=()
+    mapfile -t built < <(enabled_services)
+    build_stamps_begin "${built[@]}"
+    if ./mvnw -B -ntp -T 1C "${mvn_args[@]+"${mvn_args[@]}"}" verify; then
+        build_stamps_done "${built[@]}"
         end_step ok
     else
         end_step FAILED
         failed=1
     fi
 
-    if [[ -x $ROOT/deploy/check/run.sh ]]; then
-        begin_step "Step 3: deployment files (Dockerfiles, compose.yaml, Kubernetes manifests)" "deployment checks"
-        # The validators that come from the distribution, when this machine may install them.
-        if can_install_packages; then
-            for tool in docker-compose:docker-compose shellcheck:shellcheck; do
-                have "${tool%%:*}" || (apt_install "${tool#*:}") || true
-            done
-            # Prometheus: its promtool checks the observability files here, and step 5 has the
-            # production-mode instance scraped by it.
-            have prometheus || (ensure_prometheus) || true
-        fi
-        if ensure_node && "$ROOT/deploy/check/run.sh"; then end_step ok; else end_step FAILED; failed=1; fi
+    wait "$side_pid" || true
+    printf '\n=== Steps 3 to 3c ran beside step 2; their output: ===\n'
+    cat "$side_log"
+    local name result seconds
+    while IFS=$'\t' read -r name result seconds; do
+        record_step "$name" "$result" "$seconds"
+        [[ $result != FAILED ]] || failed=1
+    done <"$side_results"
+    if ! grep -q . "$side_results"; then
+        record_step "deployment checks and web app checks" FAILED 0
+        failed=1
     fi
-
-    if has_frontend; then
-        begin_step "Step 3b: web app checks (eslint, tsc, vitest)" "web app: lint, types, unit tests"
-        if frontend_checks; then end_step ok; else end_step FAILED; failed=1; fi
-    fi
+    rm -f "$side_results"
 
     if ! in_reactor e2e; then
         begin_step "Step 4: end-to-end journey through nginx" "end-to-end journey"

@@ -93,6 +93,11 @@ public class MovieCatalog {
         return movie;
     }
 
+    /** Whether {@link #require} can answer for this movie without asking movie-service. */
+    public boolean remembers(long id) {
+        return cache.getIfPresent(id) != null;
+    }
+
     private Entry fetch(long id) {
         try {
             Movie movie = movie(remote.call(Dependency.MOVIE_SERVICE, () -> movies.movie(id)));
@@ -164,6 +169,29 @@ public class MovieCatalog {
             }
         }
         return new MovieLookup(found, unknown, false);
+    }
+
+    /**
+     * The movies with these ids, those seen lately from the cache (titles and posters rarely
+     * change) and the rest fresh from movie-service in one batch, remembered: for pages shown
+     * on every visit (the start page, recommendations) that need not wait on movie-service for
+     * movies it named a minute ago. Degraded when movie-service was needed and could not answer.
+     */
+    public MovieLookup lookupRemembered(Collection<Long> ids) {
+        Map<Long, Movie> found = new HashMap<>();
+        Set<Long> unknown = new HashSet<>();
+        remembered(ids, found, unknown);
+        List<Long> missing = ids.stream()
+                .filter(id -> !found.containsKey(id) && !unknown.contains(id))
+                .distinct()
+                .toList();
+        if (missing.isEmpty()) {
+            return new MovieLookup(found, unknown, false);
+        }
+        MovieLookup fresh = lookup(missing, true);
+        found.putAll(fresh.found());
+        unknown.addAll(fresh.unknown());
+        return new MovieLookup(found, unknown, fresh.degraded());
     }
 
     /**

@@ -57,10 +57,9 @@ class HomePage {
 
     Home of(CurrentUser me) {
         Degradation degraded = new Degradation();
-        CompletableFuture<Recommendations.Result> recommended =
-                remote.fork(() -> recommendations.forMember(me.id(), settings.recommendations()));
+        // The feed is fetched alongside; the recommendations are worked out on this thread meanwhile.
         CompletableFuture<List<JsonNode>> activity = remote.fork(() -> friendActivity(me.accessToken(), degraded));
-        Recommendations.Result picks = join(recommended);
+        Recommendations.Result picks = recommendations.forMember(me.id(), settings.recommendations());
         degraded.addAll(picks.degraded());
         return new Home(picks.items(), join(activity), degraded.names());
     }
@@ -86,7 +85,8 @@ class HomePage {
             }
         }
         if (!movieIds.isEmpty()) {
-            MovieLookup movies = catalog.lookup(movieIds);
+            // The feed names movies members just rated: nearly always remembered already.
+            MovieLookup movies = catalog.lookupRemembered(movieIds);
             if (movies.degraded()) {
                 degraded.add(Dependency.MOVIE_SERVICE);
             }

@@ -68,37 +68,49 @@ class MovieSummaries {
      */
     Summary of(long me, long movieId) {
         Degradation degraded = new Degradation();
-        // Asked alongside the friends' scores, so the two waits do not add up.
-        CompletableFuture<Boolean> movieChecked = remote.fork(() -> {
-            try {
-                catalog.require(movieId);
-                return true;
-            } catch (DependencyUnavailable e) {
-                return false;
-            }
-        });
-        List<FriendScore> friends = friendScores(me, movieId, degraded);
-        try {
-            if (!movieChecked.join()) {
+        if (catalog.remembers(movieId)) {
+            catalog.require(movieId); // answered from memory: throws at once for an unknown movie
+        } else {
+            // Asked alongside the friends' scores, so the two waits do not add up.
+            CompletableFuture<Boolean> movieChecked = remote.fork(() -> {
+                try {
+                    catalog.require(movieId);
+                    return true;
+                } catch (DependencyUnavailable e) {
+                    return false;
+                }
+            });
+            List<FriendScore> friends = friendScores(me, movieId, degraded);
+            if (!join(movieChecked)) {
                 degraded.add(Dependency.MOVIE_SERVICE);
             }
+            return summary(me, movieId, friends, degraded);
+        }
+        return summary(me, movieId, friendScores(me, movieId, degraded), degraded);
+    }
+
+    private Summary summary(long me, long movieId, List<FriendScore> friends, Degradation degraded) {
+        Ratings.MovieStats stats = ratings.statsOf(movieId, me);
+        BigDecimal average = stats.average() != null ? stats.average().setScale(2, RoundingMode.HALF_UP) : null;
+        return new Summary(
+                movieId,
+                average,
+                stats.count(),
+                stats.myScore(),
+                friends,
+                community.of(movieId).orElse(null),
+                degraded.names());
+    }
+
+    private static boolean join(CompletableFuture<Boolean> work) {
+        try {
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
         }
-        Ratings.MovieStats stats = ratings.statsOf(movieId);
-        BigDecimal average = stats.average() != null ? stats.average().setScale(2, RoundingMode.HALF_UP) : null;
-        BigDecimal myScore = ratings.find(me, movieId).map(Rating::score).orElse(null);
-        return new Summary(
-                movieId,
-                average,
-                stats.count(),
-                myScore,
-                friends,
-                community.of(movieId).orElse(null),
-                degraded.names());
     }
 
     private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {

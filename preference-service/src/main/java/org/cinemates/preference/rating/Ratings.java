@@ -94,13 +94,26 @@ class Ratings {
                 .single();
     }
 
-    /** @param average null when nobody rated the movie */
-    record MovieStats(long count, @Nullable BigDecimal average) {}
+    /**
+     * @param average null when nobody rated the movie
+     * @param myScore the asking member's score; null when they have not rated it
+     */
+    record MovieStats(
+            long count,
+            @Nullable BigDecimal average,
+            @Nullable BigDecimal myScore) {}
 
-    MovieStats statsOf(long movieId) {
-        return jdbc.sql("select count(*) as ratings, avg(score) as average from ratings where movie_id = :movieId")
+    /** Every member's count and average for a movie, and the asking member's score, in one query. */
+    MovieStats statsOf(long movieId, long me) {
+        return jdbc.sql("""
+                        select count(*) as ratings, avg(score) as average,
+                               max(score) filter (where user_id = :me) as mine
+                        from ratings where movie_id = :movieId
+                        """)
                 .param("movieId", movieId)
-                .query((rs, row) -> new MovieStats(rs.getLong("ratings"), rs.getBigDecimal("average")))
+                .param("me", me)
+                .query((rs, row) ->
+                        new MovieStats(rs.getLong("ratings"), rs.getBigDecimal("average"), rs.getBigDecimal("mine")))
                 .single();
     }
 

@@ -69,21 +69,12 @@ public class Recommendations {
                 .toList();
         // Movies seen lately are taken from the cache (titles rarely change); the rest in one batch.
         // Once movie-service failed this request, asking it again would only make the answer slower.
-        MovieLookup cached = catalog.remembered(unnamed);
-        List<Long> missing = unnamed.stream()
-                .filter(id -> cached.find(id).isEmpty() && !cached.isUnknown(id))
-                .toList();
-        MovieLookup fresh = missing.isEmpty() || degraded.contains(Dependency.MOVIE_SERVICE)
-                ? catalog.remembered(List.of())
-                : catalog.lookup(missing);
-        if (fresh.degraded() && !missing.isEmpty()) {
+        MovieLookup lookup = degraded.contains(Dependency.MOVIE_SERVICE)
+                ? catalog.remembered(unnamed)
+                : catalog.lookupRemembered(unnamed);
+        if (lookup.degraded()) {
             degraded.add(Dependency.MOVIE_SERVICE);
         }
-        Map<Long, Movie> found = new HashMap<>(cached.found());
-        found.putAll(fresh.found());
-        Set<Long> unknown = new HashSet<>(cached.unknown());
-        unknown.addAll(fresh.unknown());
-        MovieLookup lookup = new MovieLookup(found, unknown, fresh.degraded());
         List<Recommendation> items = new ArrayList<>();
         for (Candidate pick : picks) {
             if (lookup.isUnknown(pick.movieId())) {
