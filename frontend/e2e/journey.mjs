@@ -365,6 +365,18 @@ async function main() {
     await a.getByRole('search', { name: 'Filter the catalogue' }).getByRole('button', { name: 'Search' }).click();
     await a.waitForURL((url) => url.searchParams.get('genre') === genre);
     await settle(a);
+    // The filtered results replace what was on screen once they arrive: wait for them (the checks
+    // below say what is wrong if they never do).
+    await a
+      .waitForFunction(
+        (g) => {
+          const metas = [...document.querySelectorAll('[role="list"][aria-label="Search results"] .movie-card-meta')];
+          return metas.length > 0 && metas.every((m) => (m.textContent ?? '').includes(g));
+        },
+        genre,
+        { timeout: STEP_TIMEOUT },
+      )
+      .catch(() => {});
     const metas = await a.getByRole('list', { name: 'Search results' }).locator('.movie-card-meta').allTextContents();
     expect(metas.length > 0, `no movies in genre ${genre}`);
     const wrong = metas.filter((m) => !m.includes(genre));
