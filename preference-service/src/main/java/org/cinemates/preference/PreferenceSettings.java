@@ -40,7 +40,8 @@ public record PreferenceSettings(
         @DefaultValue @Valid Recommendations recommendations,
         @DefaultValue @Valid Home home,
         @DefaultValue("") String ratingsDir,
-        @DefaultValue @Valid Recommender recommender) {
+        @DefaultValue @Valid Recommender recommender,
+        @DefaultValue @Valid People people) {
 
     /**
      * @param maxConcurrent calls to other services in flight at once; beyond that a call fails at
@@ -97,4 +98,12 @@ public record PreferenceSettings(
             @DefaultValue("10s") @DurationMin(millis = 100) Duration checkEvery,
             @DefaultValue("1000") @Min(1) int minRatings,
             @DefaultValue("30s") @DurationMin(seconds = 0) Duration friendsCacheTtl) {}
+
+    /**
+     * @param friendIdsTtl how long a member's friend list, as user-service gave it, names the
+     *     friends on pages asked for on every visit (a movie's summary); 0: ask every time. Access
+     *     to a member's data is always decided on a fresh list.
+     */
+    public record People(
+            @DefaultValue("2s") @DurationMin(seconds = 0) Duration friendIdsTtl) {}
 }

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * user-service's internal endpoints as preference-service sees them: {@code GET
- * /internal/users/{id}/friend-ids} and {@code GET /internal/users?ids=}, behind the service
+ * /internal/users/{id}/friend-ids} and {@code GET /internal/users?ids=} (profiles with their
+ * visibility), behind the service
  * credential (see user-service's FriendIdsController and InternalAccountsController).
  */
 public final class FakeUserService extends FakeService {
@@ -107,9 +108,12 @@ public final class FakeUserService extends FakeService {
             }
             List<Map<String, Object>> items = new ArrayList<>();
             for (String part : parts) {
-                Map<String, Object> profile = profiles.get(Long.parseLong(part.strip()));
+                long id = Long.parseLong(part.strip());
+                Map<String, Object> profile = profiles.get(id);
                 if (profile != null) {
-                    items.add(profile);
+                    Map<String, Object> item = new LinkedHashMap<>(profile);
+                    item.put("visibility", visibilities.getOrDefault(id, "FRIENDS"));
+                    items.add(item);
                 }
             }
             return Answer.json(JSON.writeValueAsString(Map.of("items", items)));

@@ -1,5 +1,8 @@
 package org.cinemates.preference.people;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,14 +17,16 @@ import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.preference.PreferenceSettings;
 import org.cinemates.preference.remote.Dependency;
 import org.cinemates.preference.remote.RemoteCalls;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Friends and profiles from user-service. Not cached: who is whose friend must show as soon as it
- * changes, and user-service answers both from an index.
+ * Friends and profiles from user-service. Not cached, except friend lists for naming friends on
+ * pages asked for on every visit ({@link #recentFriendIds}, for two seconds): who may see what is
+ * always decided on a fresh answer, and user-service answers both from an index.
  */
 @Component
 public class People {
@@ -33,11 +38,33 @@ public class People {
 
     private final UserServiceApi users;
     private final RemoteCalls remote;
+    private final @Nullable Cache<Long, List<Long>> recentFriendIds;
 
     People(ServiceClients clients, RemoteCalls remote, PreferenceSettings settings) {
         this.users =
                 clients.create(UserServiceApi.class, remote.endpoint(Dependency.USER_SERVICE, settings.usersUrl()));
         this.remote = remote;
+        Duration ttl = settings.people().friendIdsTtl();
+        this.recentFriendIds = ttl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(ttl)
+                        .maximumSize(100_000)
+                        .build();
+    }
+
+    /**
+     * The ids of the member's friends as user-service gave them at most {@code
+     * people.friend-ids-ttl} ago (2 s): for naming friends on a page asked for on every visit, a
+     * movie's summary, without asking user-service each time. Never for deciding who may see what:
+     * that is {@link #friendIds}.
+     *
+     * @throws DependencyUnavailable when user-service cannot say and gave no list lately
+     */
+    public List<Long> recentFriendIds(long memberId) {
+        return recentFriendIds == null
+                ? friendIds(memberId)
+                : recentFriendIds.get(memberId, member -> List.copyOf(friendIds(member)));
     }
 
     /**
@@ -55,17 +82,36 @@ public class People {
      * @throws DependencyUnavailable when user-service cannot say
      */
     public Map<Long, Profile> profiles(Collection<Long> ids) {
-        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         Map<Long, Profile> profiles = new HashMap<>();
+        members(ids).forEach((id, member) -> profiles.put(id, member.profile()));
+        return profiles;
+    }
+
+    /**
+     * These members with who may see their data, in the same calls as {@link #profiles}; members
+     * user-service does not know (any more) are left out. A visibility user-service does not give
+     * reads as the default, {@link Visibility#FRIENDS}, one this service does not know as {@link
+     * Visibility#PRIVATE}, as in {@link #visibilityOf}.
+     *
+     * @throws DependencyUnavailable when user-service cannot say
+     */
+    public Map<Long, Member> members(Collection<Long> ids) {
+        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<Long, Member> members = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += MAX_IDS_PER_CALL) {
             String query = distinct.subList(from, Math.min(distinct.size(), from + MAX_IDS_PER_CALL)).stream()
                     .map(String::valueOf)
                     .collect(Collectors.joining(","));
-            for (Profile profile : call(() -> users.profiles(query)).items()) {
-                profiles.put(profile.id(), profile);
+            for (UserServiceApi.InternalProfile found :
+                    call(() -> users.profiles(query)).items()) {
+                members.put(
+                        found.id(),
+                        new Member(
+                                new Profile(found.id(), found.username(), found.displayName()),
+                                Visibility.parse(found.visibility())));
             }
         }
-        return profiles;
+        return members;
     }
 
     /**

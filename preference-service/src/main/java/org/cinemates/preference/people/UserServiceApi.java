@@ -16,8 +16,20 @@ interface UserServiceApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record FriendIds(long userId, List<Long> friendIds) {}
 
+    /**
+     * A member as user-service gives them to other services.
+     *
+     * @param visibility PUBLIC, FRIENDS or PRIVATE; null from a user-service that does not say
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Profiles(List<Profile> items) {}
+    record InternalProfile(
+            long id,
+            String username,
+            String displayName,
+            @Nullable String visibility) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Profiles(List<InternalProfile> items) {}
 
     /** Who may see a member's data: PUBLIC, FRIENDS or PRIVATE. */
     @JsonIgnoreProperties(ignoreUnknown = true)

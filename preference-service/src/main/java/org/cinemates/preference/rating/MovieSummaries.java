@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.community.CommunityScores;
+import org.cinemates.preference.people.Member;
 import org.cinemates.preference.people.People;
 import org.cinemates.preference.people.Profile;
 import org.cinemates.preference.remote.Degradation;
@@ -45,7 +46,8 @@ class MovieSummaries {
      * @param average of every member's score, to two decimals; null when nobody rated it
      * @param count how many members rated it
      * @param myScore null when I have not rated it
-     * @param friends my friends who rated it, best score first
+     * @param friends my friends who rated it and let friends see their ratings (not PRIVATE), best
+     *     score first
      * @param community the ratings of the community data imported beside the catalogue (not
      *     members, and not counted in {@code average} and {@code count}); absent when it has none
      * @param degraded the services that could not be asked
@@ -115,7 +117,7 @@ class MovieSummaries {
 
     private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {
         try {
-            List<Long> friendIds = people.friendIds(me);
+            List<Long> friendIds = people.recentFriendIds(me);
             if (friendIds.isEmpty()) {
                 return List.of();
             }
@@ -123,13 +125,14 @@ class MovieSummaries {
             if (theirs.isEmpty()) {
                 return List.of();
             }
-            Map<Long, Profile> profiles =
-                    people.profiles(theirs.stream().map(Rating::userId).toList());
+            Map<Long, Member> members =
+                    people.members(theirs.stream().map(Rating::userId).toList());
             List<FriendScore> friends = new ArrayList<>();
             for (Rating rating : theirs) {
-                Profile profile = profiles.get(rating.userId());
-                if (profile != null) {
-                    friends.add(new FriendScore(profile, rating.score()));
+                Member member = members.get(rating.userId());
+                // A friend who keeps their ratings PRIVATE is counted in the average, never named.
+                if (member != null && member.showsRatingsToFriends()) {
+                    friends.add(new FriendScore(member.profile(), rating.score()));
                 }
             }
             friends.sort(Comparator.comparing(FriendScore::score)

@@ -172,6 +172,64 @@ class MovieSummaryIT extends IntegrationTest {
     }
 
     @Test
+    void theFriendListNamesFriendsForTwoSecondsThenIsAskedAgain() throws InterruptedException {
+        Member me = member("Regular");
+        Member old = member("OldFriend");
+        Member fresh = member("NewFriend");
+        USERS.befriend(me.id(), old.id());
+        long movie = MOVIES.add("Stalker");
+        rate(old, movie, 4.0);
+        rate(fresh, movie, 5.0);
+        assertThat(summary(me, movie).json().path("friends").size()).isEqualTo(1);
+        USERS.forgetRequests();
+        USERS.befriend(me.id(), fresh.id());
+
+        long askedAt = System.nanoTime();
+        JsonNode again = summary(me, movie).json();
+        if (System.nanoTime() - askedAt < 1_500_000_000L) {
+            assertThat(again.path("friends").size())
+                    .as("the list of a moment ago")
+                    .isEqualTo(1);
+            assertThat(USERS.requests().stream().filter(r -> r.path().endsWith("/friend-ids")))
+                    .isEmpty();
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int named;
+        do {
+            Thread.sleep(200);
+            named = summary(me, movie).json().path("friends").size();
+        } while (named < 2 && System.nanoTime() < deadline);
+        assertThat(named).as("the new friend, once the list is asked again").isEqualTo(2);
+    }
+
+    @Test
+    void aFriendWhoKeepsTheirRatingsPrivateIsCountedButNotNamed() {
+        Member me = member("Curious");
+        Member open = member("Open");
+        Member secret = member("Secret");
+        USERS.befriend(me.id(), open.id());
+        USERS.befriend(me.id(), secret.id());
+        long movie = MOVIES.add("Solaris");
+        rate(open, movie, 4.0);
+        rate(secret, movie, 2.0);
+        USERS.visibility(secret.id(), "PRIVATE");
+        USERS.visibility(open.id(), "PUBLIC");
+
+        JsonNode summary = summary(me, movie).json();
+
+        assertThat(summary.path("count").asLong()).isEqualTo(2);
+        assertThat(summary.path("average").asDouble()).isEqualTo(3.0);
+        assertThat(summary.path("friends").size()).isEqualTo(1);
+        assertThat(summary.path("friends").get(0).path("user").path("id").asLong())
+                .isEqualTo(open.id());
+        assertThat(summary.path("friends").get(0).path("user").has("visibility"))
+                .isFalse();
+
+        USERS.visibility(secret.id(), "FRIENDS");
+        assertThat(summary(me, movie).json().path("friends").size()).isEqualTo(2);
+    }
+
+    @Test
     void aFriendWhoseAccountIsGoneIsLeftOut() {
         Member me = member("Survivor");
         Member gone = member("Gone");

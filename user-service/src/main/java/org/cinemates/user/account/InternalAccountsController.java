@@ -23,7 +23,13 @@ class InternalAccountsController {
         this.accounts = accounts;
     }
 
-    record Profiles(Collection<PublicProfile> items) {}
+    /**
+     * A member as other services show them, with who may see their ratings, reviews, diary, lists
+     * and activity (so a service naming a member beside their rating can honour it in one call).
+     */
+    record InternalProfile(long id, String username, String displayName, String bio, Visibility visibility) {}
+
+    record Profiles(Collection<InternalProfile> items) {}
 
     record Roles(String username, java.util.Set<String> roles) {}
 
@@ -55,6 +61,13 @@ class InternalAccountsController {
 
     @GetMapping
     Profiles profiles(@RequestParam @Size(max = 500) List<Long> ids) {
-        return new Profiles(accounts.profiles(ids).values());
+        return new Profiles(accounts.accountsIn(ids).values().stream()
+                .map(account -> new InternalProfile(
+                        account.requireId(),
+                        account.username(),
+                        account.displayName(),
+                        account.bio(),
+                        account.visibility()))
+                .toList());
     }
 }

@@ -256,6 +256,13 @@ class FriendshipIT extends IntegrationTest {
                 .header("X-Service-Token", SERVICE_TOKEN)
                 .send();
         assertThat(ids(profiles)).containsExactlyInAnyOrder(ann.id(), bob.id());
+        // With each member's visibility, so a service naming a member beside a rating can honour it.
+        assertThat(profiles.json()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("visibility").asString())
+                        .toList())
+                .containsExactly("FRIENDS", "FRIENDS");
 
         String visibilities = "/internal/users/visibilities?ids=" + ann.id() + ",987654321";
         assertProblem(browser().get(visibilities).bearer(ann.accessToken()).send(), 401);
