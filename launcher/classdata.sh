@@ -61,7 +61,15 @@ class_data_arguments() { # instance jar
     CLASS_DATA_ARGS=(-jar "$jar")
     [[ ${CINEMATES_CLASS_DATA:-on} != off ]] || return 0
     base=$(svc_base "$svc")
-    folder="$CLASS_DATA_DIR/$base-$(sha256sum "$jar" | cut -c1-16)-$(class_data_jvm_fingerprint)"
+    # The jar's digest, kept beside it until the jar is copied again (see launch_service).
+    local digest
+    if [[ -s $jar.sha256 && ! $jar -nt $jar.sha256 ]]; then
+        digest=$(<"$jar.sha256")
+    else
+        digest=$(sha256sum "$jar" | cut -c1-16)
+        printf '%s\n' "$digest" >"$jar.sha256"
+    fi
+    folder="$CLASS_DATA_DIR/$base-$digest-$(class_data_jvm_fingerprint)"
     if [[ ! -f $folder/app.jar ]]; then
         mkdir -p "$CLASS_DATA_DIR"
         tmp=$(mktemp -d "$folder.XXXXXX")

@@ -78,10 +78,19 @@ launch_service() {
         die "port $port, which $svc should use, is taken by another program (set CINEMATES_${prefix}_PORT to choose another, after ./cinemates down)"
     fi
     mkdir -p "$RUN_DIR" "$LOG_DIR" "$DATA_DIR"
-    # Run a private copy of the freshest jar (atomically replaced; a running JVM keeps its own).
-    if [[ -f $(svc_built_jar "$svc") ]]; then
-        cp -f "$(svc_built_jar "$svc")" "$jar.tmp"
-        mv -f "$jar.tmp" "$jar"
+    # Run a private copy of the freshest jar (atomically replaced; a running JVM keeps its own),
+    # copied only when the built jar changed since the last copy: its size, inode and change time
+    # (which no build can set back, unlike the fixed time a reproducible build gives the jar).
+    local built identity
+    built=$(svc_built_jar "$svc")
+    if [[ -f $built ]]; then
+        identity=$(stat -c '%s %i %Z' "$built")
+        if [[ ! -f $jar || ! -f $jar.built || $(<"$jar.built") != "$identity" ]]; then
+            rm -f "$jar.built" "$jar.sha256"
+            cp -f "$built" "$jar.tmp"
+            mv -f "$jar.tmp" "$jar"
+            printf '%s\n' "$identity" >"$jar.built"
+        fi
     fi
     [[ -f $jar ]] || die "$svc has not been built ($(svc_built_jar "$svc") is missing): run ./cinemates up"
     token=$(service_token)

@@ -5,15 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.preference.PreferenceSettings;
+import org.cinemates.preference.people.Member;
 import org.cinemates.preference.people.People;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Members' friend lists for the friends signal of recommendations. The first request of a member
+ * Members' friend lists for the friends signal of recommendations: friends who keep their ratings
+ * PRIVATE are left out, so a reason never tells of their ratings. The first request of a member
  * asks user-service; after {@code friendsCacheTtl} the list is asked again in the background while
  * the one known keeps answering, so a recommendation never waits on user-service twice. When
  * user-service cannot say, the last known list stays until it does. Friends' ratings themselves are
@@ -40,7 +43,7 @@ class FriendLists {
                         .build(new CacheLoader<>() {
                             @Override
                             public List<Long> load(Long memberId) {
-                                return List.copyOf(people.friendIds(memberId));
+                                return sharing(memberId);
                             }
 
                             @Override
@@ -54,12 +57,30 @@ class FriendLists {
                         });
     }
 
-    /** The member's friends, or empty when user-service cannot say and no list is known. */
+    /**
+     * The member's friends whose ratings friends may see (not PRIVATE), or empty when user-service
+     * cannot say and no list is known.
+     */
     Optional<List<Long>> of(long memberId) {
         try {
-            return Optional.of(lists == null ? people.friendIds(memberId) : lists.get(memberId));
+            return Optional.of(lists == null ? sharing(memberId) : lists.get(memberId));
         } catch (DependencyUnavailable e) {
             return Optional.empty();
         }
+    }
+
+    /** The member's friends, less those who keep their ratings PRIVATE (one more call, in bulk). */
+    private List<Long> sharing(long memberId) {
+        List<Long> friends = people.friendIds(memberId);
+        if (friends.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Member> members = people.members(friends);
+        return friends.stream()
+                .filter(id -> {
+                    Member member = members.get(id);
+                    return member != null && member.showsRatingsToFriends();
+                })
+                .toList();
     }
 }

@@ -226,6 +226,19 @@ class LearnedRecommendationIT extends IntegrationTest {
     }
 
     @Test
+    void aFriendWhoKeepsTheirRatingsPrivateIsNoReason() {
+        Member me = member("Trusting");
+        Member secret = member("Secretive");
+        USERS.befriend(me.id(), secret.id());
+        USERS.visibility(secret.id(), "PRIVATE");
+        rate(me, A.get(2), 5.0);
+        rate(secret, B.get(13), 5.0);
+
+        assertThat(reasonsOf(recommendations(me, "?limit=100").json(), B.get(13)))
+                .noneMatch(reason -> reason.contains("friend"));
+    }
+
+    @Test
     void aFriendsNewRatingCountsAtOnce() {
         Member me = member("Watcher");
         Member friend = member("Quick");
