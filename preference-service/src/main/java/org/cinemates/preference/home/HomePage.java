@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.platform.security.CurrentUser;
@@ -61,7 +60,7 @@ class HomePage {
         CompletableFuture<List<JsonNode>> activity = remote.fork(() -> friendActivity(me.accessToken(), degraded));
         Recommendations.Result picks = recommendations.forMember(me.id(), settings.recommendations());
         degraded.addAll(picks.degraded());
-        return new Home(picks.items(), join(activity), degraded.names());
+        return new Home(picks.items(), RemoteCalls.join(activity), degraded.names());
     }
 
     private List<JsonNode> friendActivity(String accessToken, Degradation degraded) {
@@ -98,16 +97,5 @@ class HomePage {
             }
         }
         return List.copyOf(items);
-    }
-
-    private static <T> T join(CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

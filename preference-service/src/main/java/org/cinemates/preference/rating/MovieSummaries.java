@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.preference.catalog.MovieCatalog;
 import org.cinemates.preference.community.CommunityScores;
@@ -83,7 +82,7 @@ class MovieSummaries {
                 }
             });
             List<FriendScore> friends = friendScores(me, movieId, degraded);
-            if (!join(movieChecked)) {
+            if (!RemoteCalls.join(movieChecked)) {
                 degraded.add(Dependency.MOVIE_SERVICE);
             }
             return summary(me, movieId, friends, degraded);
@@ -102,17 +101,6 @@ class MovieSummaries {
                 friends,
                 community.of(movieId).orElse(null),
                 degraded.names());
-    }
-
-    private static boolean join(CompletableFuture<Boolean> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {

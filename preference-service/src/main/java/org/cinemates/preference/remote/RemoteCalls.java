@@ -157,6 +157,21 @@ public class RemoteCalls implements DisposableBean {
         }
     }
 
+    /**
+     * Waits for forked work and gives its result, or throws what it threw (not wrapped in a
+     * {@link java.util.concurrent.CompletionException}).
+     */
+    public static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private static <T> Supplier<T> traced(Supplier<T> work) {
         ContextSnapshot snapshot = TRACE_CONTEXT.captureAll();
         return () -> {
