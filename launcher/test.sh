@@ -245,7 +245,7 @@ drop_databases() {
     done
 }
 
-# Steps 3 and 3b: the deployment files and the web app's checks. They need a core, not the
+# Steps 3 to 3c: the deployment files and the web app's checks. They need a core, not the
 # database, so they run beside step 2, in a subshell whose output is kept apart; each step's
 # name, result and seconds go to RESULTS, one tab-separated line each. Also readies what step 4
 # would otherwise wait for: the built web app and Chromium.

@@ -69,28 +69,15 @@ class MovieSummaries {
      */
     Summary of(long me, long movieId) {
         Degradation degraded = new Degradation();
-        if (catalog.remembers(movieId)) {
-            catalog.require(movieId); // answered from memory: throws at once for an unknown movie
-        } else {
-            // Asked alongside the friends' scores, so the two waits do not add up.
-            CompletableFuture<Boolean> movieChecked = remote.fork(() -> {
-                try {
-                    catalog.require(movieId);
-                    return true;
-                } catch (DependencyUnavailable e) {
-                    return false;
-                }
-            });
-            List<FriendScore> friends = friendScores(me, movieId, degraded);
-            if (!RemoteCalls.join(movieChecked)) {
-                degraded.add(Dependency.MOVIE_SERVICE);
-            }
-            return summary(me, movieId, friends, degraded);
+        // A movie seen lately is checked from memory (an unknown one throws here at once); any
+        // other is asked of movie-service alongside the friends' scores, so the waits do not add up.
+        CompletableFuture<Boolean> movieChecked = catalog.remembers(movieId)
+                ? CompletableFuture.completedFuture(movieKnown(movieId))
+                : remote.fork(() -> movieKnown(movieId));
+        List<FriendScore> friends = friendScores(me, movieId, degraded);
+        if (!RemoteCalls.join(movieChecked)) {
+            degraded.add(Dependency.MOVIE_SERVICE);
         }
-        return summary(me, movieId, friendScores(me, movieId, degraded), degraded);
-    }
-
-    private Summary summary(long me, long movieId, List<FriendScore> friends, Degradation degraded) {
         Ratings.MovieStats stats = ratings.statsOf(movieId, me);
         BigDecimal average = stats.average() != null ? stats.average().setScale(2, RoundingMode.HALF_UP) : null;
         return new Summary(
@@ -101,6 +88,19 @@ class MovieSummaries {
                 friends,
                 community.of(movieId).orElse(null),
                 degraded.names());
+    }
+
+    /**
+     * @return false when movie-service cannot say
+     * @throws org.cinemates.preference.catalog.MovieNotFound when it says there is no such movie
+     */
+    private boolean movieKnown(long movieId) {
+        try {
+            catalog.require(movieId);
+            return true;
+        } catch (DependencyUnavailable e) {
+            return false;
+        }
     }
 
     private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {
