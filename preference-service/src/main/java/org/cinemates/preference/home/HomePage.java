@@ -84,8 +84,7 @@ class HomePage {
             }
         }
         if (!movieIds.isEmpty()) {
-            // The feed names movies members just rated: nearly always remembered already.
-            MovieLookup movies = catalog.lookupRemembered(movieIds);
+            MovieLookup movies = catalog.lookup(movieIds);
             if (movies.degraded()) {
                 degraded.add(Dependency.MOVIE_SERVICE);
             }
