@@ -94,6 +94,8 @@ Environment:
                             service ports
   CINEMATES_JAVA_OPTS       JVM options instead of the defaults
                             (-Xms32m -Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 ...)
+  CINEMATES_SERVICE_JAVA    the java the services run on (default: the newest JDK 25+ installed,
+                            whose AOT cache starts them faster; else the one that builds)
   CINEMATES_AUTH_RATE, CINEMATES_AUTH_BURST
                             nginx limit per address on POST login/register/refresh (10r/m, 10)
   CINEMATES_API_RATE, CINEMATES_API_BURST

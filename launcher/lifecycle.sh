@@ -135,6 +135,7 @@ cmd_down() {
     # Last: the services close their connections first.
     stop_embedded_postgres
     rm -f "$RUN_DIR"/*.pid
+    class_data_make_caches
     info "stopped"
 }
 
@@ -272,6 +273,7 @@ cmd_stop() {
             rm -f "$(svc_pid_file "$svc")"
         fi
     done
+    class_data_make_caches
 }
 
 # Starts one service (or nginx, or Prometheus) again; without a name, everything that is not

@@ -130,7 +130,7 @@ launch_service() {
             export "CINEMATES_${prefix}_DB_USER=$EMBEDDED_POSTGRES_USER"
             export "CINEMATES_${prefix}_DB_PASSWORD=$(<"$(embedded_password_file)")"
         fi
-        printf '=== %s: starting %s (java %s %s)\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$svc" "${opts[*]}" "${CLASS_DATA_ARGS[*]}" >"$log"
+        printf '=== %s: starting %s (%s %s %s)\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$svc" "$SERVICE_JAVA_BIN" "${opts[*]}" "${CLASS_DATA_ARGS[*]}" >"$log"
         # A session of its own: the service outlives this script and ignores the terminal's
         # Ctrl-C and hang-up. The pid is written from inside, so it is the JVM's.
         local detach=()
@@ -138,7 +138,7 @@ launch_service() {
         exec 9>&- # the state folder's lock stays with this script
         # shellcheck disable=SC2016 # expanded by the inner bash (@PID@: see class_data_arguments)
         exec "${detach[@]}" bash -c 'echo $$ >"$0"; exec "${@//@PID@/$$}"' "$pidfile" \
-            "$JAVA_BIN" "${opts[@]}" "${CLASS_DATA_ARGS[@]}" </dev/null >>"$log" 2>&1
+            "$SERVICE_JAVA_BIN" "${opts[@]}" "${CLASS_DATA_ARGS[@]}" </dev/null >>"$log" 2>&1
     ) &
     local i
     for ((i = 0; i < 50; i++)); do
