@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.platform.test.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,10 @@ class OperatorIT extends EndToEnd {
 
         cinemates("keys", "rotate");
 
-        assertThat(member.browser().get("/api/preferences/ratings").send().status())
-                .as("a token signed with the old key still works everywhere")
+        ApiResponse withTheOldKey =
+                member.browser().get("/api/preferences/ratings").send();
+        assertThat(withTheOldKey.status())
+                .as("a token signed with the old key still works everywhere: %s", withTheOldKey)
                 .isEqualTo(200);
         assertThat(member.browser().post("/api/auth/refresh").send().status()).isEqualTo(200);
         assertThat(TestTokens.header(member.accessToken()).path("kid").asString())
