@@ -55,8 +55,14 @@ class_data_adopt_archives() { # folder
 }
 
 class_data_archive_works() { # folder archive
-    [[ -s $2 ]] && (cd / && "$SERVICE_JAVA_BIN" -XX:-CreateCoredumpOnCrash -XX:ErrorFile=/dev/null -Xshare:on \
-        "-XX:SharedArchiveFile=$2" -cp "$1/app.jar" -version >/dev/null 2>&1)
+    [[ -s $2 ]] && class_data_jvm_accepts "$SERVICE_JAVA_BIN" "$1" -Xshare:on "-XX:SharedArchiveFile=$2"
+}
+
+# Whether JAVA starts with these options (an archive or cache it must map) on the folder's jar.
+class_data_jvm_accepts() { # java folder option...
+    local java=$1 folder=$2
+    shift 2
+    (cd / && "$java" -XX:-CreateCoredumpOnCrash -XX:ErrorFile=/dev/null "$@" -cp "$folder/app.jar" -version >/dev/null 2>&1)
 }
 
 # Makes the AOT cache of every folder that holds a finished recording and no cache yet, one after
@@ -86,8 +92,7 @@ class_data_make_caches() {
             if (cd / && nice -n 19 "$java" "${opts[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$folder/app.aotconf" \
                 "-XX:AOTCache=$folder/app.aot.tmp" -Xlog:aot=off -Xlog:cds=off -jar "$folder/app.jar") \
                 >"$folder/aot.log" 2>&1 &&
-                (cd / && "$java" "${opts[@]}" -XX:-CreateCoredumpOnCrash -XX:ErrorFile=/dev/null -XX:AOTMode=on \
-                    "-XX:AOTCache=$folder/app.aot.tmp" -cp "$folder/app.jar" -version) >>"$folder/aot.log" 2>&1; then
+                class_data_jvm_accepts "$java" "$folder" "${opts[@]}" -XX:AOTMode=on "-XX:AOTCache=$folder/app.aot.tmp"; then
                 mv -f "$folder/app.aot.tmp" "$folder/app.aot"
                 rm -f "$folder/app.aotconf" "$folder/aot.log"
             else
@@ -145,7 +150,7 @@ class_data_arguments() { # instance jar
     fi
     class_data_adopt_archives "$folder"
     if ((SERVICE_JAVA_MAJOR >= 25)); then
-        printf '%s\n' "$SERVICE_JAVA_BIN" >"$folder/java"
+        [[ -f $folder/java ]] || printf '%s\n' "$SERVICE_JAVA_BIN" >"$folder/java"
         if [[ -s $folder/app.aot ]]; then
             CLASS_DATA_ARGS=("-XX:AOTCache=$folder/app.aot")
         elif [[ -e $folder/app.aotconf || -e $folder/aot.failed ]]; then
