@@ -16,10 +16,10 @@ public class CommunityRatings {
         this.jdbc = jdbc;
     }
 
-    /** Receives one community rating. */
+    /** Receives one community rating and when it was made (seconds since 1970-01-01T00:00Z). */
     @FunctionalInterface
     public interface RaterScore {
-        void accept(long raterId, long movieId, float score);
+        void accept(long raterId, long movieId, float score, long epochSecond);
     }
 
     /** Receives one movie's number of community ratings and the sum of their scores. */
@@ -30,9 +30,10 @@ public class CommunityRatings {
 
     /** Every community rating (for training). */
     public void forEach(RaterScore ratings) {
-        jdbc.sql("select rater_id, movie_id, score from community_ratings").query(rs -> {
-            ratings.accept(rs.getLong(1), rs.getLong(2), rs.getFloat(3));
-        });
+        jdbc.sql("select rater_id, movie_id, score, extract(epoch from rated_at)::bigint from community_ratings")
+                .query(rs -> {
+                    ratings.accept(rs.getLong(1), rs.getLong(2), rs.getFloat(3), rs.getLong(4));
+                });
     }
 
     /** Every movie's count and score sum. */

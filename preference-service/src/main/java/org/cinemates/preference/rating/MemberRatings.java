@@ -32,10 +32,10 @@ public class MemberRatings {
         void accept(long movieId, float score);
     }
 
-    /** Receives one rating of any member. */
+    /** Receives one rating of any member and when it was made (seconds since 1970-01-01T00:00Z). */
     @FunctionalInterface
     public interface MemberScore {
-        void accept(long memberId, long movieId, float score);
+        void accept(long memberId, long movieId, float score, long epochSecond);
     }
 
     /** Receives one movie's number of ratings and the sum of their scores. */
@@ -77,9 +77,10 @@ public class MemberRatings {
 
     /** Every member rating (for training). */
     public void forEach(MemberScore ratings) {
-        jdbc.sql("select user_id, movie_id, score from ratings").query(rs -> {
-            ratings.accept(rs.getLong(1), rs.getLong(2), rs.getFloat(3));
-        });
+        jdbc.sql("select user_id, movie_id, score, extract(epoch from rated_at)::bigint from ratings")
+                .query(rs -> {
+                    ratings.accept(rs.getLong(1), rs.getLong(2), rs.getFloat(3), rs.getLong(4));
+                });
     }
 
     /** Every rated movie's count and score sum. */

@@ -229,11 +229,11 @@ class ModelTrainer {
         }
     }
 
-    /** Every member rating (user {@code id}) and community rating (user {@code -id}). */
+    /** Every member rating (user {@code id}) and community rating (user {@code -id}), with its time. */
     private Ratings readRatings() {
         Ratings.Builder builder = Ratings.builder();
-        communityRatings.forEach((rater, movie, score) -> builder.add(-rater, movie, score));
-        memberRatings.forEach((member, movie, score) -> builder.add(member, movie, score));
+        communityRatings.forEach((rater, movie, score, at) -> builder.add(-rater, movie, score, at));
+        memberRatings.forEach((member, movie, score, at) -> builder.add(member, movie, score, at));
         return builder.build();
     }
 

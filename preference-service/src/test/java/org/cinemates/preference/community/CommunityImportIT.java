@@ -56,6 +56,9 @@ class CommunityImportIT extends IntegrationTest {
     @Autowired
     CommunityImport communityImport;
 
+    @Autowired
+    CommunityRatings communityRatings;
+
     private JsonNode awaitDone() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
@@ -109,6 +112,13 @@ class CommunityImportIT extends IntegrationTest {
                         .query(java.math.BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("2.5");
+        // Training reads each rating with the moment it was made (what a member rated in one sitting
+        // counts for the ranker).
+        List<String> read = new java.util.ArrayList<>();
+        communityRatings.forEach((rater, movie, score, at) -> read.add(rater + "," + movie + "," + score + "," + at));
+        assertThat(read)
+                .containsExactlyInAnyOrder(
+                        "1,10,4.0,964982703", "1,11,5.0,964982224", "2,10,3.5,964982931", "2,11,2.5,964983000");
     }
 
     @Test

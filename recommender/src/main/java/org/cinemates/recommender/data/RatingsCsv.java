@@ -163,8 +163,10 @@ public final class RatingsCsv {
                     bad(bytes, from, end, "more than 4 columns");
                     return;
                 }
+                builder.add(userId, itemId, (float) score, number);
+            } else {
+                builder.add(userId, itemId, (float) score);
             }
-            builder.add(userId, itemId, (float) score);
         }
 
         private boolean comma(byte[] bytes, int end, String next) {

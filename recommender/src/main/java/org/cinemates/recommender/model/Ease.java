@@ -33,13 +33,30 @@ public final class Ease {
      * @param maxItems at most this many (the most rated) items: the inversion costs maxItems³
      * @param emphasis whether to also tune EDLAE's dropout emphasis ({@link #DROPOUTS}) on the validation
      *     split; without it, plain EASE
+     * @param sessions whether to also try adding the session Gram matrix ({@link ItemGram#sessions}) of
+     *     ratings that carry their time, with its weight and time scale ({@link #SESSION_WEIGHTS}, {@link
+     *     #SESSION_SECONDS}) chosen on the validation split; without it, only who rated what and how
      */
-    public record Config(Feedback feedback, int minRatings, int maxItems, boolean emphasis) {
+    public record Config(Feedback feedback, int minRatings, int maxItems, boolean emphasis, boolean sessions) {
 
         public Config(Feedback feedback, int minRatings, int maxItems) {
-            this(feedback, minRatings, maxItems, false);
+            this(feedback, minRatings, maxItems, false, false);
+        }
+
+        public Config(Feedback feedback, int minRatings, int maxItems, boolean emphasis) {
+            this(feedback, minRatings, maxItems, emphasis, false);
+        }
+
+        public Config withMaxItems(int items) {
+            return new Config(feedback, minRatings, items, emphasis, sessions);
         }
     }
+
+    /** The weights α of the session Gram matrix tried on the validation split ({@code XᵀX + αK}). */
+    static final double[] SESSION_WEIGHTS = {1, 4};
+
+    /** The time scales τ of the session kernel tried on the validation split: two minutes, twenty. */
+    static final double[] SESSION_SECONDS = {120, 1200};
 
     /**
      * The dropout probabilities p the emphasised variant tries (EDLAE, Steck 2020): training as a denoising
@@ -49,8 +66,16 @@ public final class Ease {
      */
     static final double[] DROPOUTS = {0.1, 0.25, 0.5};
 
-    /** The fitted matrix and the λ and dropout p it was fitted with. */
-    public record Fitted(ItemItem weights, double lambda, double dropout) {}
+    /**
+     * The fitted matrix and the λ and dropout p it was fitted with, and the weight α and time scale τ of the
+     * session Gram matrix (α 0: none).
+     */
+    public record Fitted(ItemItem weights, double lambda, double dropout, double sessionWeight, double sessionSeconds) {
+
+        Fitted(ItemItem weights, double lambda, double dropout) {
+            this(weights, lambda, dropout, 0, 0);
+        }
+    }
 
     private Ease() {}
 
@@ -120,16 +145,19 @@ public final class Ease {
                 training,
                 new Key(config, validation.relevance(), validation.seed(), "validation"),
                 () -> tune(validation, config, progress));
-        Fitted all = remembered(
-                training,
-                new Key(config, validation.relevance(), validation.seed(), "all"),
-                () -> new Fitted(
-                        fit(
-                                ItemGram.of(training, config.feedback(), config.minRatings(), config.maxItems()),
-                                tuned.lambda(),
-                                tuned.dropout()),
-                        tuned.lambda(),
-                        tuned.dropout()));
+        Fitted all = remembered(training, new Key(config, validation.relevance(), validation.seed(), "all"), () -> {
+            ItemGram gram = ItemGram.of(training, config.feedback(), config.minRatings(), config.maxItems());
+            if (tuned.sessionWeight() > 0) {
+                gram = gram.plus(
+                        gram.sessions(training, config.feedback(), tuned.sessionSeconds()), tuned.sessionWeight());
+            }
+            return new Fitted(
+                    fit(gram, tuned.lambda(), tuned.dropout()),
+                    tuned.lambda(),
+                    tuned.dropout(),
+                    tuned.sessionWeight(),
+                    tuned.sessionSeconds());
+        });
         return new Tuned(all, tuned);
     }
 
@@ -148,10 +176,40 @@ public final class Ease {
         ItemGram gram = ItemGram.of(fit, config.feedback(), config.minRatings(), config.maxItems());
         Fitted[] best = {null};
         double[] bestSeen = {Double.NEGATIVE_INFINITY};
-        double lambda = walk(validation, config, gram, 0, FIRST_LAMBDA, best, bestSeen, progress);
+        double lambda = walk(validation, config, gram, 0, 0, 0, FIRST_LAMBDA, best, bestSeen, progress);
         if (config.emphasis()) {
             for (double dropout : DROPOUTS) {
-                walk(validation, config, gram, dropout, Math.max(MIN_LAMBDA, lambda / 2), best, bestSeen, progress);
+                walk(
+                        validation,
+                        config,
+                        gram,
+                        dropout,
+                        0,
+                        0,
+                        Math.max(MIN_LAMBDA, lambda / 2),
+                        best,
+                        bestSeen,
+                        progress);
+            }
+        }
+        if (config.sessions() && fit.hasTimes()) {
+            // Each weight's walk starts from the plain fit's λ.
+            double plain = best[0].lambda();
+            for (double seconds : SESSION_SECONDS) {
+                ItemGram sessions = gram.sessions(fit, config.feedback(), seconds);
+                for (double weight : SESSION_WEIGHTS) {
+                    walk(
+                            validation,
+                            config,
+                            gram.plus(sessions, weight),
+                            best[0].dropout(),
+                            weight,
+                            seconds,
+                            plain,
+                            best,
+                            bestSeen,
+                            progress);
+                }
             }
         }
         return java.util.Objects.requireNonNull(best[0]);
@@ -163,6 +221,8 @@ public final class Ease {
             Config config,
             ItemGram gram,
             double dropout,
+            double sessionWeight,
+            double sessionSeconds,
             double first,
             Fitted[] best,
             double[] bestSeen,
@@ -173,11 +233,17 @@ public final class Ease {
             ItemItem model = fit(gram, l, dropout);
             double ndcg = validation.ndcg((user, scores) ->
                     model.score(fit.itemsOf(user), Validation.weights(fit, user, config.feedback()), scores));
-            progress.accept(
-                    String.format(Locale.ROOT, "EASE λ %.0f, dropout %.2f: validation NDCG@10 %.4f", l, dropout, ndcg));
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "EASE λ %.0f, dropout %.2f, sessions α %.0f τ %.0f s: validation NDCG@10 %.4f",
+                    l,
+                    dropout,
+                    sessionWeight,
+                    sessionSeconds,
+                    ndcg));
             if (ndcg > bestSeen[0]) {
                 bestSeen[0] = ndcg;
-                best[0] = new Fitted(model, l, dropout);
+                best[0] = new Fitted(model, l, dropout, sessionWeight, sessionSeconds);
             }
             return ndcg;
         });

@@ -4,7 +4,8 @@ package org.cinemates.recommender.model;
  * How the shipped model is trained and served.
  *
  * @param explicit the rating predictor (biased MF)
- * @param ranker the ranker (EASE on rating-weighted input, over the most rated items)
+ * @param ranker the ranker (EASE on rating-weighted input with the session Gram matrix, over the most
+ *     rated items)
  * @param relevance what the ranker's settings are tuned for on the validation split
  * @param foldInFactorPrior ridge added to the rating predictor's factor penalty when folding a user in, so
  *     a profile of one or two ratings does not swing the prediction
@@ -32,7 +33,7 @@ public record HybridConfig(
     public static HybridConfig defaults() {
         return new HybridConfig(
                 BiasedMf.Config.defaults(),
-                new Ease.Config(Feedback.RATED, MIN_ITEM_RATINGS, MAX_RANKED_ITEMS),
+                new Ease.Config(Feedback.RATED, MIN_ITEM_RATINGS, MAX_RANKED_ITEMS, false, true),
                 Relevance.LIKED,
                 1f,
                 5f,
@@ -50,11 +51,6 @@ public record HybridConfig(
 
     public HybridConfig withMaxRankedItems(int maxItems) {
         return new HybridConfig(
-                explicit,
-                new Ease.Config(ranker.feedback(), ranker.minRatings(), maxItems),
-                relevance,
-                foldInFactorPrior,
-                foldInBiasPrior,
-                seed);
+                explicit, ranker.withMaxItems(maxItems), relevance, foldInFactorPrior, foldInBiasPrior, seed);
     }
 }

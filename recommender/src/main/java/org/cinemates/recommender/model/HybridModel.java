@@ -133,9 +133,12 @@ public final class HybridModel implements Predictor {
         long tunedAt = System.nanoTime();
         progress.accept(String.format(
                 Locale.ROOT,
-                "ranker (EASE over %d items, λ %.0f chosen on the validation split, then fitted on all; re-ranker %s): %.1f s",
+                "ranker (EASE over %d items, λ %.0f and sessions α %.0f τ %.0f s chosen on the validation split, then"
+                        + " fitted on all; re-ranker %s): %.1f s",
                 tuned.all().weights().size(),
                 tuned.all().lambda(),
+                tuned.all().sessionWeight(),
+                tuned.all().sessionSeconds(),
                 Arrays.toString(reranker.weights()),
                 (tunedAt - started) / 1e9));
         ItemItem ranker = tuned.all().weights();

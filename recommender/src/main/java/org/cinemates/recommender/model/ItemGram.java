@@ -65,6 +65,84 @@ public final class ItemGram {
         return new ItemGram(items, positions, gram, counts);
     }
 
+    /**
+     * The same items' session Gram matrix {@code Σ_u Σ_ij x_ui·x_uj·exp(−|t_ui − t_uj| / τ)}: two ratings a
+     * user made within minutes of each other count almost as much as in {@code XᵀX}, ratings made days apart
+     * nothing. People rate in sittings (a genre, a series, what a page showed together), so what a member
+     * rated in one sitting says more about what else they would rate than what they rated years apart. The
+     * exponential kernel is positive definite, so {@code XᵀX + αK} is too. Ratings without a time add
+     * nothing; pairs further apart than {@value #SESSION_REACH} τ are left out (their weight is below
+     * e^−{@value #SESSION_REACH}).
+     */
+    public ItemGram sessions(Ratings ratings, Feedback feedback, double tauSeconds) {
+        int n = items.length;
+        float[] kernel = new float[n * n];
+        if (ratings.hasTimes()) {
+            // Each user's positions in time order, and each position's place in that order.
+            int[] byTime = new int[ratings.size()];
+            int[] place = new int[ratings.size()];
+            Parallel.forEach(ratings.userCount(), 64, u -> {
+                int from = ratings.userStart(u);
+                int length = ratings.userEnd(u) - from;
+                long[] keys = new long[length];
+                for (int k = 0; k < length; k++) {
+                    keys[k] = ((long) ratings.timeAt(from + k) << 32) | k;
+                }
+                Arrays.sort(keys);
+                for (int k = 0; k < length; k++) {
+                    int position = from + (int) keys[k];
+                    byTime[from + k] = position;
+                    place[position] = from + k;
+                }
+            });
+            double reach = SESSION_REACH * tauSeconds;
+            Parallel.forEach(n, 8, row -> {
+                int item = items[row];
+                int base = row * n;
+                for (int p = ratings.itemStart(item); p < ratings.itemEnd(item); p++) {
+                    int user = ratings.userAt(p);
+                    int at = ratings.positionOf(user, item);
+                    int time = ratings.timeAt(at);
+                    if (time == Ratings.NO_TIME) {
+                        continue;
+                    }
+                    float wi = feedback.weight(ratings.itemScoreAt(p));
+                    int from = ratings.userStart(user);
+                    int to = ratings.userEnd(user);
+                    for (int step = -1; step <= 1; step += 2) {
+                        for (int k = place[at] + (step < 0 ? 0 : 1); k >= from && k < to; k += step) {
+                            int q = byTime[k];
+                            int other = ratings.timeAt(q);
+                            double apart = Math.abs((double) other - time);
+                            if (apart > reach) {
+                                break;
+                            }
+                            int column = positions[ratings.itemAt(q)];
+                            if (column >= 0 && other != Ratings.NO_TIME) {
+                                kernel[base + column] += (float)
+                                        (wi * feedback.weight(ratings.scoreAt(q)) * Math.exp(-apart / tauSeconds));
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        return new ItemGram(items, positions, kernel, counts);
+    }
+
+    /** How many τ apart two ratings may be and still count in {@link #sessions}. */
+    static final int SESSION_REACH = 10;
+
+    /** {@code G + weight·other}, over the same items. */
+    public ItemGram plus(ItemGram other, double weight) {
+        float[] sum = gram.clone();
+        float[] added = other.gram;
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] += (float) (weight * added[k]);
+        }
+        return new ItemGram(items, positions, sum, counts);
+    }
+
     /** The most rated items with at least {@code minRatings} ratings, at most {@code maxItems}, ascending. */
     static int[] chosen(Ratings ratings, int minRatings, int maxItems) {
         long[] keyed = new long[ratings.itemCount()];

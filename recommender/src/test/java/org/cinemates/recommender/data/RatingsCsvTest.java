@@ -82,6 +82,19 @@ class RatingsCsvTest {
     }
 
     @Test
+    void keepsWhenEachRatingWasMadeAndTheLastTimeOfARepeat() throws IOException {
+        RatingsCsv.Result result = read("1,2,4.0,964982703\n1,3,2.0,964982224\n1,2,1.5,964983000\n");
+
+        Ratings ratings = result.ratings();
+        assertThat(ratings.hasTimes()).isTrue();
+        int second = ratings.positionOf(0, ratings.items().indexOf(2));
+        int third = ratings.positionOf(0, ratings.items().indexOf(3));
+        assertThat(ratings.timeAt(second)).isEqualTo(964983000 - Ratings.TIME_ORIGIN_EPOCH_SECOND);
+        assertThat(ratings.timeAt(third)).isEqualTo(964982224 - Ratings.TIME_ORIGIN_EPOCH_SECOND);
+        assertThat(read("1,2,4.0\n").ratings().hasTimes()).isFalse();
+    }
+
+    @Test
     void readsLinesAcrossBufferBoundaries() throws IOException {
         StringBuilder csv = new StringBuilder("userId,movieId,rating,timestamp\n");
         int rows = 120_000; // well past one 1 MB buffer

@@ -45,5 +45,26 @@ class RatingsTest {
         assertThat(high.score(ratings.users().indexOf(20), ratings.items().indexOf(100)))
                 .isEqualTo(5f);
         assertThat(high.mean()).isEqualTo(4.0);
+        assertThat(high.hasTimes()).isFalse();
+    }
+
+    @Test
+    void timesFollowTheirRatingsThroughSortingAndFiltering() {
+        Ratings timed = Ratings.builder()
+                .add(10, 300, 4f, 2_000_000_300L)
+                .add(10, 100, 2f, 2_000_000_100L)
+                .add(10, 200, 5f, 2_000_000_200L)
+                .build();
+        Ratings liked = timed.filter(p -> timed.scoreAt(p) >= 4);
+
+        for (Ratings r : new Ratings[] {timed, liked}) {
+            for (int p = 0; p < r.size(); p++) {
+                long itemId = r.items().id(r.itemAt(p));
+                assertThat(r.timeAt(p)).isEqualTo(Ratings.time(2_000_000_000L + itemId));
+            }
+        }
+        assertThat(liked.size()).isEqualTo(2);
+        assertThat(Ratings.time(0)).isZero();
+        assertThat(Ratings.time(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE - 1);
     }
 }

@@ -53,8 +53,9 @@ class MovieLensIT {
 
         assertThat(shipped.rmse()).isLessThanOrEqualTo(0.86);
         assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(1.2 * knn.ndcg10());
-        // The re-ranker learned on validation loses nothing beyond fold noise to the ranker it re-orders.
-        assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(0.98 * ease.ndcg10());
+        // What members rated in one sitting (the session matrix) lifts it clear of rating-weighted EASE.
+        // (1.06× with the evaluation's 3,000 items; 1.058× with these 1,500, so the guard leaves fold noise room.)
+        assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(1.04 * ease.ndcg10());
         // Not all blockbusters: as much of the catalogue, and as far from the top of the charts, as EASE.
         assertThat(shipped.coverage10()).isGreaterThanOrEqualTo(0.95 * ease.coverage10());
         assertThat(shipped.popularityRank10()).isGreaterThanOrEqualTo(0.95 * ease.popularityRank10());

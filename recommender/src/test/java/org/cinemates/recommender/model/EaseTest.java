@@ -1,6 +1,7 @@
 package org.cinemates.recommender.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.cinemates.recommender.TestData;
 import org.cinemates.recommender.data.Ratings;
@@ -38,6 +39,40 @@ class EaseTest {
 
         assertThat(plainFit.dropout()).isZero();
         assertThat(ndcg(validation, emphasisedFit)).isGreaterThanOrEqualTo(ndcg(validation, plainFit));
+    }
+
+    @Test
+    void theSessionMatrixWeighsPairsRatedCloseInTime() {
+        // User 1 rated A and B a minute apart, C a year later; user 2 rated B and C in one minute.
+        long year = 365L * 24 * 3600;
+        Ratings ratings = Ratings.builder()
+                .add(1, 'A', 5f, 1_000_000_000L)
+                .add(1, 'B', 5f, 1_000_000_060L)
+                .add(1, 'C', 5f, 1_000_000_000L + year)
+                .add(2, 'B', 5f, 1_500_000_000L)
+                .add(2, 'C', 5f, 1_500_000_030L)
+                .build();
+        ItemGram gram = ItemGram.of(ratings, Feedback.BINARY, 1, 10);
+        ItemGram sessions = gram.sessions(ratings, Feedback.BINARY, 120);
+        int a = gram.position(ratings.items().indexOf('A'));
+        int b = gram.position(ratings.items().indexOf('B'));
+        int c = gram.position(ratings.items().indexOf('C'));
+        float[] k = sessions.gram();
+        int n = gram.size();
+
+        assertThat(k[a * n + b]).isCloseTo((float) Math.exp(-0.5), within(1e-6f));
+        assertThat(k[b * n + a]).isEqualTo(k[a * n + b]);
+        assertThat(k[b * n + c]).isCloseTo((float) Math.exp(-0.25), within(1e-6f));
+        assertThat(k[a * n + c]).isZero();
+        assertThat(k[b * n + b]).isEqualTo(2f);
+        // Without times there are no sittings to learn from.
+        Ratings untimed = Ratings.builder().add(1, 'A', 5f).add(1, 'B', 5f).build();
+        assertThat(ItemGram.of(untimed, Feedback.BINARY, 1, 10)
+                        .sessions(untimed, Feedback.BINARY, 120)
+                        .gram())
+                .containsOnly(0f);
+        float[] sum = gram.plus(sessions, 2).gram();
+        assertThat(sum[a * n + b]).isCloseTo(gram.gram()[a * n + b] + 2 * k[a * n + b], within(1e-6f));
     }
 
     private static double ndcg(Validation validation, Ease.Fitted fitted) {
