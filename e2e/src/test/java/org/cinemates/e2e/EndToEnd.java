@@ -59,11 +59,17 @@ abstract class EndToEnd {
         return new Member(joined.json().path("id").asLong(), username, browser);
     }
 
+    /** The state folder of the system under test (the test is skipped without one). */
+    static Path home() {
+        String home = System.getProperty("cinemates.e2e.home", "");
+        assumeFalse(home.isBlank(), "no state folder of the system under test");
+        return Path.of(home);
+    }
+
     /** Runs {@code ./cinemates <args>} against the system under test. */
     static void cinemates(String... args) throws Exception {
-        String home = System.getProperty("cinemates.e2e.home", "");
+        String home = home().toString();
         Path repository = Path.of(System.getProperty("cinemates.e2e.repository", ".."));
-        assumeFalse(home.isBlank(), "no state folder of the system under test");
         Path script = repository.resolve("cinemates");
         assertThat(Files.isExecutable(script)).as("%s is executable", script).isTrue();
         String[] command = new String[args.length + 1];

@@ -67,8 +67,7 @@ class OperatorIT extends EndToEnd {
     @Test
     void everyServiceExposesItsOperationalMetricsOnItsOwnPort() throws Exception {
         var settings = new java.util.Properties();
-        try (var reader =
-                Files.newBufferedReader(Path.of(System.getProperty("cinemates.e2e.home", ""), "settings.env"))) {
+        try (var reader = Files.newBufferedReader(home().resolve("settings.env"))) {
             settings.load(reader);
         }
         join("Metrics");
