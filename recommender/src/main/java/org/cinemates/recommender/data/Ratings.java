@@ -177,7 +177,7 @@ public final class Ratings {
 
     /** The score {@code user} gave {@code item}, or NaN when they did not rate it. */
     public float score(int user, int item) {
-        int at = Arrays.binarySearch(userItems, userOffsets[user], userOffsets[user + 1], item);
+        int at = positionOf(user, item);
         return at >= 0 ? userScores[at] : Float.NaN;
     }
 
@@ -188,7 +188,7 @@ public final class Ratings {
     }
 
     public boolean hasRated(int user, int item) {
-        return Arrays.binarySearch(userItems, userOffsets[user], userOffsets[user + 1], item) >= 0;
+        return positionOf(user, item) >= 0;
     }
 
     /** The items {@code user} rated, ascending. */
