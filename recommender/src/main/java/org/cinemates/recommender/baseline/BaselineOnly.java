@@ -2,6 +2,7 @@ package org.cinemates.recommender.baseline;
 
 import org.cinemates.recommender.data.Ratings;
 import org.cinemates.recommender.model.Algorithm;
+import org.cinemates.recommender.model.Biases;
 import org.cinemates.recommender.model.Predictor;
 
 /** Predicts {@code μ + b_u + b_i} (see {@link Biases}); ranks items by their bias. */

@@ -1,6 +1,7 @@
 package org.cinemates.recommender.baseline;
 
 import org.cinemates.recommender.data.Ratings;
+import org.cinemates.recommender.model.Biases;
 import org.cinemates.recommender.model.Feedback;
 import org.cinemates.recommender.model.ItemItem;
 import org.cinemates.recommender.model.Predictor;

@@ -103,15 +103,6 @@ public final class Evaluate {
                             setup.seed()));
         }
         ALGORITHMS.put(CinematesHybrid.NAME, setup -> new CinematesHybrid(setup.hybrid()));
-        // Rating predictors blended by least squares on the validation split.
-        ALGORITHMS.put(
-                RatingBlend.NAME,
-                setup -> new RatingBlend(
-                        List.of(
-                                new BiasedMf(BiasedMf.Config.defaults().withSeed(setup.seed())),
-                                new ItemKnnBaseline(),
-                                new BaselineOnly()),
-                        setup.seed()));
         // The rating predictor alone, and the previous ranker (implicit ALS), to show what each brings.
         ALGORITHMS.put(
                 "biased-mf", setup -> new BiasedMf(BiasedMf.Config.defaults().withSeed(setup.seed())));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.cinemates.recommender.data.IdIndex;
 import org.cinemates.recommender.data.Ratings;
@@ -23,8 +24,9 @@ import org.cinemates.recommender.data.Ratings;
 /**
  * The shipped model, trained: EASE on rating-weighted input ranks what a user will choose and like, over
  * the most rated items ({@link Ease}, λ chosen on a validation split); a re-ranker learned on the same
- * split re-orders its {@value Reranker#POOL} best ({@link Reranker}); a biased matrix factorisation predicts
- * ratings ({@link #predict}). The ranker's item-item weights also find similar items ({@link #similar}) and
+ * split re-orders its {@value Reranker#POOL} best ({@link Reranker}). Ratings are predicted ({@link
+ * #predict}) by a blend of a biased matrix factorisation, item neighbours with baselines over the ranker's
+ * items ({@link Neighbours}) and the baseline, with weights learned on the same split. The ranker's item-item weights also find similar items ({@link #similar}) and
  * explain recommendations ({@link #because}): a user's score for an item is the sum of what each movie they
  * rated contributes to it. Immutable and safe to share between threads: training builds a new model, which
  * a service swaps in while the old one keeps serving.
@@ -32,12 +34,21 @@ import org.cinemates.recommender.data.Ratings;
  * <p>Users and items are dense indexes; {@link #itemIndex(long)} and {@link #itemId(int)} map external
  * (movie) ids, {@link #userIndex(long)} user ids. Anyone, trained or not, can be served through a {@link
  * UserProfile} from {@link #foldIn}, which reflects a new rating at once: the ranker reads the ratings
- * themselves, and the rating predictor solves one small least-squares problem.
+ * themselves as the neighbours do, and the factorisation solves one small least-squares problem.
  */
 public final class HybridModel implements Predictor {
 
     /** Users whose validation rankings the re-ranker learns from, at most (a seeded sample beyond). */
     static final int RERANK_USERS = 5000;
+
+    /**
+     * Fit ratings the rating blend's weights are learned from, about at most: beyond, a seeded sample of
+     * users (their predictors are fitted on less, but four weights need far fewer ratings than that).
+     */
+    static final int BLEND_RATINGS = 1_000_000;
+
+    /** The blend's weights: an intercept, then the biased MF, the neighbours and the baseline. */
+    static final int BLEND_PARTS = 4;
 
     private final ModelMetadata metadata;
     private final HybridConfig config;
@@ -50,6 +61,9 @@ public final class HybridModel implements Predictor {
     private final float[] userFactors;
     private final float[] itemFactors;
     private final int factors;
+
+    private final Neighbours neighbours;
+    private final float[] blend;
 
     private final ItemItem ranker;
     private final double lambda;
@@ -71,6 +85,8 @@ public final class HybridModel implements Predictor {
             float[] itemBias,
             float[] userFactors,
             float[] itemFactors,
+            Neighbours neighbours,
+            float[] blend,
             ItemItem ranker,
             double lambda,
             Reranker reranker,
@@ -89,6 +105,8 @@ public final class HybridModel implements Predictor {
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.factors = config.explicit().factors();
+        this.neighbours = neighbours;
+        this.blend = blend;
         this.ranker = ranker;
         this.lambda = lambda;
         this.reranker = reranker;
@@ -104,7 +122,9 @@ public final class HybridModel implements Predictor {
                 || itemBayesian.length != itemCount
                 || userBias.length != users.size()
                 || userFactors.length != users.size() * factors
-                || ratedOffsets.length != users.size() + 1) {
+                || ratedOffsets.length != users.size() + 1
+                || neighbours.itemBias().length != itemCount
+                || blend.length != BLEND_PARTS) {
             throw new IllegalArgumentException(
                     "Model arrays do not match " + users.size() + " users and " + itemCount + " items");
         }
@@ -143,13 +163,22 @@ public final class HybridModel implements Predictor {
                 (tunedAt - started) / 1e9));
         ItemItem ranker = tuned.all().weights();
         long rankerAt = tunedAt;
+        float[] blend = learnBlend(validation, ranker.items(), config);
+        long blendAt = System.nanoTime();
         BiasedMf.Fitted explicit = BiasedMf.train(ratings, config.explicit());
+        long mfAt = System.nanoTime();
+        Neighbours neighbours = Neighbours.fit(ratings, ranker.items());
         progress.accept(String.format(
                 Locale.ROOT,
-                "rating predictor (biased MF, %d factors, %d epochs): %.1f s",
+                "rating predictor: blend weights %s (intercept, biased MF, neighbours, baseline) learned on the"
+                        + " validation split %.1f s; biased MF (%d factors, %d epochs) %.1f s; item neighbours over the"
+                        + " ranker's items %.1f s",
+                Arrays.toString(blend),
+                (blendAt - rankerAt) / 1e9,
                 config.explicit().factors(),
                 config.explicit().epochs(),
-                (System.nanoTime() - rankerAt) / 1e9));
+                (mfAt - blendAt) / 1e9,
+                (System.nanoTime() - mfAt) / 1e9));
         int userCount = ratings.userCount();
         int[] offsets = new int[userCount + 1];
         int[] rated = new int[ratings.size()];
@@ -186,6 +215,8 @@ public final class HybridModel implements Predictor {
                 explicit.itemBias(),
                 explicit.userFactors(),
                 explicit.itemFactors(),
+                neighbours,
+                blend,
                 ranker,
                 tuned.all().lambda(),
                 reranker,
@@ -194,6 +225,84 @@ public final class HybridModel implements Predictor {
                 offsets,
                 rated,
                 scores);
+    }
+
+    /**
+     * The rating blend's weights ({@value #BLEND_PARTS}: intercept, biased MF, neighbours, baseline), each
+     * part's clipped prediction: each part fits on the validation split's fit part and predicts the held-back
+     * ratings, and the weights are the least-squares fit of the held-back scores on those predictions (a
+     * little ridge on the parts' weights). Without held-back ratings, the biased MF alone.
+     */
+    static float[] learnBlend(Validation validation, int[] items, HybridConfig config) {
+        Ratings fit = validation.fit();
+        Ratings held = validation.held();
+        boolean[] sampled = new boolean[fit.userCount()];
+        int[] order = IntStream.range(0, fit.userCount()).toArray();
+        SplittableRandom random = new SplittableRandom(config.seed() ^ 0xB1E4DL);
+        long kept = 0;
+        for (int k = 0; k < order.length && kept < BLEND_RATINGS; k++) {
+            int j = k + random.nextInt(order.length - k);
+            int u = order[j];
+            order[j] = order[k];
+            order[k] = u;
+            sampled[u] = true;
+            kept += fit.userRatingCount(u);
+        }
+        Ratings part = kept == fit.size() ? fit : fit.filter(byUser(fit, sampled));
+        BiasedMf.Fitted mf = BiasedMf.train(part, config.explicit());
+        Neighbours neighbours = Neighbours.fit(part, items);
+        int n = BLEND_PARTS;
+        double[] gram = new double[n * n];
+        double[] target = new double[n];
+        double[] row = new double[n];
+        long count = 0;
+        for (int u = 0; u < part.userCount(); u++) {
+            if (!sampled[u] || held.userRatingCount(u) == 0) {
+                continue;
+            }
+            int[] rated = part.itemsOf(u);
+            float[] scores = new float[rated.length];
+            for (int k = 0; k < rated.length; k++) {
+                scores[k] = part.scoreAt(part.userStart(u) + k);
+            }
+            float baselineBias = neighbours.userBias(rated, scores);
+            for (int p = held.userStart(u); p < held.userEnd(u); p++) {
+                int item = held.itemAt(p);
+                row[0] = 1;
+                row[1] = BiasedMf.clip(BiasedMf.estimate(mf, u, item));
+                row[2] = BiasedMf.clip(neighbours.estimate(rated, scores, baselineBias, item));
+                row[3] = BiasedMf.clip(neighbours.baseline(baselineBias, item));
+                for (int a = 0; a < n; a++) {
+                    target[a] += row[a] * held.scoreAt(p);
+                    for (int b = 0; b < n; b++) {
+                        gram[a * n + b] += row[a] * row[b];
+                    }
+                }
+                count++;
+            }
+        }
+        for (int a = 1; a < n; a++) {
+            gram[a * n + a] += 1e-3 * count;
+        }
+        double[] solution = new double[n];
+        float[] weights = {0, 1, 0, 0};
+        if (count > 0 && Dense.choleskySolve(gram, target, solution, n)) {
+            for (int a = 0; a < n; a++) {
+                weights[a] = (float) solution[a];
+            }
+        }
+        return weights;
+    }
+
+    /** Whether a by-user position of {@code ratings} belongs to a user in {@code users}. */
+    private static IntPredicate byUser(Ratings ratings, boolean[] users) {
+        boolean[] positions = new boolean[ratings.size()];
+        for (int u = 0; u < users.length; u++) {
+            if (users[u]) {
+                Arrays.fill(positions, ratings.userStart(u), ratings.userEnd(u), true);
+            }
+        }
+        return p -> positions[p];
     }
 
     private static int[] counts(Ratings ratings) {
@@ -300,6 +409,8 @@ public final class HybridModel implements Predictor {
                 itemBias,
                 userFactors,
                 itemFactors,
+                neighbours,
+                blend,
                 ranker,
                 lambda,
                 reranker,
@@ -354,11 +465,14 @@ public final class HybridModel implements Predictor {
     public UserProfile user(int user) {
         int from = ratedOffsets[user];
         int to = ratedOffsets[user + 1];
+        int[] rated = Arrays.copyOfRange(ratedItems, from, to);
+        float[] scores = Arrays.copyOfRange(ratedScores, from, to);
         return new UserProfile(
                 userBias[user],
                 Arrays.copyOfRange(userFactors, user * factors, (user + 1) * factors),
-                Arrays.copyOfRange(ratedItems, from, to),
-                Arrays.copyOfRange(ratedScores, from, to));
+                rated,
+                scores,
+                neighbours.userBias(rated, scores));
     }
 
     /**
@@ -385,7 +499,7 @@ public final class HybridModel implements Predictor {
             rated[k] = (int) (packed[k] >>> 32);
             scores[k] = Float.intBitsToFloat((int) packed[k]);
         }
-        return new UserProfile(0, new float[0], rated, scores);
+        return new UserProfile(0, new float[0], rated, scores, 0);
     }
 
     /** {@link #foldIn(Map)} from parallel arrays: distinct item indexes ascending, and their scores. */
@@ -429,25 +543,30 @@ public final class HybridModel implements Predictor {
                 userFactor[x] = (float) solution[x + 1];
             }
         }
-        return new UserProfile(bias, userFactor, rated.clone(), scores.clone());
+        return new UserProfile(bias, userFactor, rated.clone(), scores.clone(), neighbours.userBias(rated, scores));
     }
 
     // --- Predictions ---------------------------------------------------------------------------
 
     @Override
     public double predict(int user, int item) {
-        return BiasedMf.clip(mean
-                + userBias[user]
-                + itemBias[item]
-                + Dense.dot(userFactors, user * factors, itemFactors, item * factors, factors));
+        return predict(user(user), item);
     }
 
-    /** The rating {@code user} would give {@code item}, on the 0.5–5 scale. */
+    /**
+     * The rating {@code user} would give {@code item}, on the 0.5–5 scale: the learned blend of the biased
+     * MF, the item neighbours and the baseline.
+     */
     public double predict(UserProfile user, int item) {
-        return BiasedMf.clip(mean
+        double mf = BiasedMf.clip(mean
                 + user.bias()
                 + itemBias[item]
                 + Dense.dot(user.factors(), 0, itemFactors, item * factors, factors));
+        float baselineBias = user.baselineBias();
+        double near = BiasedMf.clip(
+                neighbours.estimate(user.ratedItemsShared(), user.ratedScoresShared(), baselineBias, item));
+        double baseline = BiasedMf.clip(neighbours.baseline(baselineBias, item));
+        return BiasedMf.clip(blend[0] + blend[1] * mf + blend[2] * near + blend[3] * baseline);
     }
 
     @Override
@@ -646,6 +765,14 @@ public final class HybridModel implements Predictor {
 
     ItemItem ranker() {
         return ranker;
+    }
+
+    Neighbours neighbours() {
+        return neighbours;
+    }
+
+    float[] blend() {
+        return blend;
     }
 
     Reranker reranker() {

@@ -15,12 +15,14 @@ import org.cinemates.recommender.data.IdIndex;
 /**
  * The binary form of a {@link HybridModel}: a magic number and format version, the metadata and
  * configuration, then the id maps and parameter arrays as length-prefixed little-endian blocks: 4 bytes
- * per parameter, the ranker's items × items weights being most of it. Version 2: the EASE ranker.
+ * per parameter, the ranker's items × items weights being most of it. Version 2: the EASE ranker. Version 3:
+ * the item neighbours (baseline item biases, their items, and their similarities as shorts) and the rating
+ * blend's weights.
  */
 final class ModelFile {
 
     static final int MAGIC = 0x434D5246; // "CMRF"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final int CHUNK = 1 << 16;
 
@@ -70,6 +72,12 @@ final class ModelFile {
         writeFloats(out, model.itemBias());
         writeFloats(out, model.userFactors());
         writeFloats(out, model.itemFactors());
+        Neighbours neighbours = model.neighbours();
+        out.writeFloat(neighbours.mean());
+        writeFloats(out, neighbours.itemBias());
+        writeInts(out, neighbours.items());
+        writeShorts(out, neighbours.similarity());
+        writeFloats(out, model.blend());
         out.writeDouble(model.lambda());
         writeInts(out, model.ranker().items());
         writeFloats(out, model.ranker().matrix());
@@ -125,6 +133,11 @@ final class ModelFile {
         float[] itemBias = readFloats(in);
         float[] userFactors = readFloats(in);
         float[] itemFactors = readFloats(in);
+        float neighbourMean = in.readFloat();
+        float[] neighbourBias = readFloats(in);
+        int[] neighbourItems = readInts(in);
+        short[] neighbourSimilarity = readShorts(in);
+        float[] blend = readFloats(in);
         double lambda = in.readDouble();
         int[] rankedItems = readInts(in);
         float[] rankerMatrix = readFloats(in);
@@ -156,6 +169,8 @@ final class ModelFile {
                     itemBias,
                     userFactors,
                     itemFactors,
+                    new Neighbours(neighbourMean, neighbourBias, neighbourItems, neighbourSimilarity),
+                    blend,
                     new ItemItem(rankedItems, positions, rankerMatrix),
                     lambda,
                     new Reranker(rerankerWeights),
@@ -184,6 +199,17 @@ final class ModelFile {
             buffer.clear();
             buffer.asFloatBuffer().put(values, from, length);
             out.write(buffer.array(), 0, length * Float.BYTES);
+        }
+    }
+
+    private static void writeShorts(DataOutputStream out, short[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            buffer.clear();
+            buffer.asShortBuffer().put(values, from, length);
+            out.write(buffer.array(), 0, length * Short.BYTES);
         }
     }
 
@@ -226,6 +252,20 @@ final class ModelFile {
             ByteBuffer.wrap(bytes)
                     .order(ByteOrder.LITTLE_ENDIAN)
                     .asFloatBuffer()
+                    .get(values, from, length);
+        }
+        return values;
+    }
+
+    private static short[] readShorts(DataInputStream in) throws IOException {
+        short[] values = new short[length(in)];
+        byte[] bytes = new byte[CHUNK * Short.BYTES];
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int length = Math.min(CHUNK, values.length - from);
+            in.readFully(bytes, 0, length * Short.BYTES);
+            ByteBuffer.wrap(bytes)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer()
                     .get(values, from, length);
         }
         return values;

@@ -3,7 +3,7 @@ package org.cinemates.recommender.model;
 import java.util.Arrays;
 
 /**
- * One user as the model sees them: the rating predictor's bias and factors, and the items they rated with
+ * One user as the model sees them: the rating predictors' biases and factors, and the items they rated with
  * their scores (which the ranker reads directly, and which are never recommended back to them). Immutable;
  * from {@link HybridModel#user(int)} for a trained user or {@link HybridModel#foldIn} for anyone, in
  * milliseconds.
@@ -14,12 +14,14 @@ public final class UserProfile {
     private final float[] factors;
     private final int[] ratedItems;
     private final float[] ratedScores;
+    private final float baselineBias;
 
-    UserProfile(float bias, float[] factors, int[] ratedItems, float[] ratedScores) {
+    UserProfile(float bias, float[] factors, int[] ratedItems, float[] ratedScores, float baselineBias) {
         this.bias = bias;
         this.factors = factors;
         this.ratedItems = ratedItems;
         this.ratedScores = ratedScores;
+        this.baselineBias = baselineBias;
     }
 
     float bias() {
@@ -28,6 +30,11 @@ public final class UserProfile {
 
     float[] factors() {
         return factors;
+    }
+
+    /** The user's bias in the neighbours' baseline ({@link Neighbours#userBias}). */
+    float baselineBias() {
+        return baselineBias;
     }
 
     /** The number of items rated. */
@@ -65,5 +72,9 @@ public final class UserProfile {
 
     int[] ratedItemsShared() {
         return ratedItems;
+    }
+
+    float[] ratedScoresShared() {
+        return ratedScores;
     }
 }

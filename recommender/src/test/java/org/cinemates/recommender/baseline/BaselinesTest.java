@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.cinemates.recommender.TestData;
 import org.cinemates.recommender.data.Ratings;
+import org.cinemates.recommender.model.Biases;
 import org.cinemates.recommender.model.Predictor;
 import org.cinemates.recommender.model.TopN;
 import org.junit.jupiter.api.Test;

@@ -117,7 +117,7 @@ class EvaluateTest {
     }
 
     @Test
-    void theRatingBlendPredictsBetterThanEachOfItsParts(@TempDir Path dir) throws IOException {
+    void theHybridPredictsRatingsBetterThanEachPartOfItsBlendAlone(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("ratings.csv");
         GenerateRatings.generate(30_000, 400, 600, 5, data);
         Ratings ratings = RatingsCsv.read(data).ratings();
@@ -125,7 +125,9 @@ class EvaluateTest {
                 new Evaluation(Folds.split(ratings, 3, 42), org.cinemates.recommender.model.Relevance.LIKED, 1);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        double blend = evaluation.run(algorithm(RatingBlend.NAME), quiet).rmse();
+        double blend = evaluation
+                .run(algorithm(org.cinemates.recommender.model.CinematesHybrid.NAME), quiet)
+                .rmse();
 
         for (String part : new String[] {"biased-mf", "item-knn-baseline", "baseline-only"}) {
             double alone = evaluation.run(algorithm(part), quiet).rmse();

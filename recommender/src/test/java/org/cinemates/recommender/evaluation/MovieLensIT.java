@@ -51,7 +51,7 @@ class MovieLensIT {
                         .withMaxRankedItems(ITEMS)),
                 progress);
 
-        assertThat(shipped.rmse()).isLessThanOrEqualTo(0.86);
+        assertThat(shipped.rmse()).isLessThanOrEqualTo(0.845);
         assertThat(shipped.ndcg10()).isGreaterThanOrEqualTo(1.2 * knn.ndcg10());
         // What members rated in one sitting (the session matrix) lifts it clear of rating-weighted EASE.
         // (1.06× with the evaluation's 3,000 items; 1.058× with these 1,500, so the guard leaves fold noise room.)

@@ -1,7 +1,6 @@
-package org.cinemates.recommender.baseline;
+package org.cinemates.recommender.model;
 
 import org.cinemates.recommender.data.Ratings;
-import org.cinemates.recommender.model.Parallel;
 
 /**
  * Regularised user and item biases, {@code b_ui = μ + b_u + b_i}, fitted by alternating least squares as
@@ -46,7 +45,7 @@ public record Biases(double mean, float[] user, float[] item) {
         return mean + user[u] + item[i];
     }
 
-    static double clip(double rating) {
+    public static double clip(double rating) {
         return Math.max(0.5, Math.min(5.0, rating));
     }
 }
