@@ -149,5 +149,5 @@ CONNECTIONS="${LEVELS// /, }"
 print_results
 for CONNECTIONS in $LEVELS; do
     read -r rps _ p99 _ < <(summarise "$RESULTS/recommendations-c$CONNECTIONS.txt")
-    say "recommendations with $CONNECTIONS connections: p99 $p99 ms at $rps requests/s (goal: p99 at most 25 ms)"
+    say "recommendations with $CONNECTIONS connections: p99 $p99 ms at $rps requests/s (goal: p99 at most 20 ms at 16 connections)"
 done

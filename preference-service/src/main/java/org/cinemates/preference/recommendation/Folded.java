@@ -1,5 +1,7 @@
 package org.cinemates.preference.recommendation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.cinemates.recommender.model.UserProfile;
 /**
  * What fold-in and a pass over every movie gave for a member's ratings: the profile and the {@value
  * #KEPT_BEST} best movies by the model's ranking score, never a rated one, with the "because you liked"
- * reason of each, worked out when first asked. Friends lift a movie by at most {@link
+ * reason and predicted rating of each, worked out when first asked. Friends lift a movie by at most {@link
  * FriendsLiked#MAX_BOOST}; a movie outside the kept best that no friend liked scores below all of them, so
  * the best {@code limit} of the kept ones and the friends' are exactly the best of the whole pass, without
  * the pass. Shared by the member's requests ({@link FoldedProfiles}).
@@ -28,6 +30,7 @@ final class Folded {
     private final float[] scores;
     private final Map<Integer, Integer> positions;
     private final AtomicReferenceArray<Optional<Reason>> reasons;
+    private final AtomicReferenceArray<Optional<BigDecimal>> predicted;
 
     private Folded(UserProfile profile, int[] best, float[] scores) {
         this.profile = profile;
@@ -38,6 +41,7 @@ final class Folded {
             positions.put(best[k], k);
         }
         this.reasons = new AtomicReferenceArray<>(best.length);
+        this.predicted = new AtomicReferenceArray<>(best.length);
     }
 
     static Folded of(HybridModel model, Map<Integer, Float> mine) {
@@ -103,6 +107,30 @@ final class Folded {
             reasons.set(kept, known);
         }
         return known;
+    }
+
+    /**
+     * The rating the model predicts the member would give {@code item}, to two decimals (empty when it
+     * cannot say), worked out once for a kept movie.
+     */
+    Optional<BigDecimal> predicted(HybridModel model, int item) {
+        Integer kept = positions.get(item);
+        if (kept == null) {
+            return predict(model, item);
+        }
+        Optional<BigDecimal> known = predicted.get(kept);
+        if (known == null) {
+            known = predict(model, item);
+            predicted.set(kept, known);
+        }
+        return known;
+    }
+
+    private Optional<BigDecimal> predict(HybridModel model, int item) {
+        double score = model.predict(profile, item);
+        return Double.isNaN(score)
+                ? Optional.empty()
+                : Optional.of(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP));
     }
 
     private Optional<Reason> firstReason(HybridModel model, int item) {

@@ -11,7 +11,7 @@ import org.cinemates.preference.rating.MemberRatings;
 import org.cinemates.preference.remote.Degradation;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.Reason;
-import org.cinemates.recommender.model.UserProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +49,11 @@ class LearnedRecommendations implements RecommendationSource {
         this.texts = texts;
     }
 
+    private static @Nullable BigDecimal bayesian(ServedModel served, int item) {
+        double score = served.bayesian()[item];
+        return Double.isNaN(score) ? null : BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
+    }
+
     @Override
     public List<Candidate> candidates(long memberId, int limit, Degradation degraded) {
         Optional<ServedModel> current = holder.current();
@@ -65,7 +70,7 @@ class LearnedRecommendations implements RecommendationSource {
 
         Map<Integer, String> leadingGenres = Map.of();
         float[] taste = null;
-        UserProfile profile = null;
+        Folded member = null;
         Map<Integer, Reason> because = new HashMap<>();
         int[] best;
         if (mine.learned().isEmpty()) {
@@ -74,8 +79,7 @@ class LearnedRecommendations implements RecommendationSource {
             leadingGenres = picks.leadingGenres();
             taste = picks.taste();
         } else {
-            Folded member = folded.of(memberId, model, mine);
-            profile = member.profile();
+            member = folded.of(memberId, model, mine);
             best = member.best(model, friends, limit);
             for (int item : best) {
                 member.because(model, item).ifPresent(reason -> because.put(item, reason));
@@ -104,14 +108,11 @@ class LearnedRecommendations implements RecommendationSource {
                 reasons.add(ReasonTexts.popular(served, item));
             }
             String genre = leadingGenres.get(item);
-            if (profile == null && genre != null && liked.isEmpty()) {
+            if (member == null && genre != null && liked.isEmpty()) {
                 reasons.add(ReasonTexts.popularIn(genre));
             }
-            double score = profile != null ? model.predict(profile, item) : served.bayesian()[item];
-            candidates.add(new Candidate(
-                    movieId,
-                    Double.isNaN(score) ? null : BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP),
-                    reasons));
+            BigDecimal score = member != null ? member.predicted(model, item).orElse(null) : bayesian(served, item);
+            candidates.add(new Candidate(movieId, score, reasons));
         }
         return List.copyOf(candidates);
     }

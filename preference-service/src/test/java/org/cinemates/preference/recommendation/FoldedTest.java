@@ -62,7 +62,7 @@ class FoldedTest {
     }
 
     @Test
-    void theKeptReasonsAreThoseTheModelGives() {
+    void theKeptReasonsAndPredictionsAreThoseTheModelGives() {
         HybridModel model = model();
         Random random = new Random(13);
         for (int member = 0; member < 20; member++) {
@@ -80,6 +80,10 @@ class FoldedTest {
                             .as("member %d, item %d", member, item)
                             .isEqualTo(model.because(folded.profile(), item, 1).stream()
                                     .findFirst());
+                    assertThat(folded.predicted(model, item))
+                            .as("member %d, item %d", member, item)
+                            .contains(java.math.BigDecimal.valueOf(model.predict(folded.profile(), item))
+                                    .setScale(2, java.math.RoundingMode.HALF_UP));
                 }
             }
         }
