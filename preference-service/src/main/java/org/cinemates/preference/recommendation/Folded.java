@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.Reason;
 import org.cinemates.recommender.model.TopN;
@@ -97,31 +98,27 @@ final class Folded {
 
     /** The liked movie that best explains recommending {@code item}, if any. */
     Optional<Reason> because(HybridModel model, int item) {
-        Integer kept = positions.get(item);
-        if (kept == null) {
-            return firstReason(model, item);
-        }
-        Optional<Reason> known = reasons.get(kept);
-        if (known == null) {
-            known = firstReason(model, item);
-            reasons.set(kept, known);
-        }
-        return known;
+        return remembered(reasons, item, () -> firstReason(model, item));
     }
 
     /**
      * The rating the model predicts the member would give {@code item}, to two decimals (empty when it
-     * cannot say), worked out once for a kept movie.
+     * cannot say).
      */
     Optional<BigDecimal> predicted(HybridModel model, int item) {
+        return remembered(predicted, item, () -> predict(model, item));
+    }
+
+    /** What {@code work} gives for {@code item}, worked out once for a kept movie. */
+    private <T> Optional<T> remembered(AtomicReferenceArray<Optional<T>> memory, int item, Supplier<Optional<T>> work) {
         Integer kept = positions.get(item);
         if (kept == null) {
-            return predict(model, item);
+            return work.get();
         }
-        Optional<BigDecimal> known = predicted.get(kept);
+        Optional<T> known = memory.get(kept);
         if (known == null) {
-            known = predict(model, item);
-            predicted.set(kept, known);
+            known = work.get();
+            memory.set(kept, known);
         }
         return known;
     }
