@@ -191,48 +191,64 @@ final class ModelFile {
         return values[ordinal];
     }
 
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
+    /** Copies {@code length} values from position {@code from} of an array to or from a little-endian buffer. */
+    @FunctionalInterface
+    private interface Chunk {
+        void copy(ByteBuffer buffer, int from, int length);
+    }
+
+    /** A length-prefixed block of {@code count} values of {@code width} bytes, written a chunk at a time. */
+    private static void writeBlock(DataOutputStream out, int count, int width, Chunk put) throws IOException {
+        out.writeInt(count);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < count; from += CHUNK) {
+            int length = Math.min(CHUNK, count - from);
             buffer.clear();
-            buffer.asFloatBuffer().put(values, from, length);
-            out.write(buffer.array(), 0, length * Float.BYTES);
+            put.copy(buffer, from, length);
+            out.write(buffer.array(), 0, length * width);
         }
+    }
+
+    /** The values of a block whose length {@link #length} read: {@code count} values of {@code width} bytes. */
+    private static void readBlock(DataInputStream in, int count, int width, Chunk get) throws IOException {
+        byte[] bytes = new byte[CHUNK * width];
+        for (int from = 0; from < count; from += CHUNK) {
+            int length = Math.min(CHUNK, count - from);
+            in.readFully(bytes, 0, length * width);
+            get.copy(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), from, length);
+        }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        writeBlock(
+                out,
+                values.length,
+                Float.BYTES,
+                (b, from, length) -> b.asFloatBuffer().put(values, from, length));
     }
 
     private static void writeShorts(DataOutputStream out, short[] values) throws IOException {
-        out.writeInt(values.length);
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            buffer.clear();
-            buffer.asShortBuffer().put(values, from, length);
-            out.write(buffer.array(), 0, length * Short.BYTES);
-        }
+        writeBlock(
+                out,
+                values.length,
+                Short.BYTES,
+                (b, from, length) -> b.asShortBuffer().put(values, from, length));
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {
-        out.writeInt(values.length);
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            buffer.clear();
-            buffer.asIntBuffer().put(values, from, length);
-            out.write(buffer.array(), 0, length * Integer.BYTES);
-        }
+        writeBlock(
+                out,
+                values.length,
+                Integer.BYTES,
+                (b, from, length) -> b.asIntBuffer().put(values, from, length));
     }
 
     private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
-        out.writeInt(values.length);
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            buffer.clear();
-            buffer.asLongBuffer().put(values, from, length);
-            out.write(buffer.array(), 0, length * Long.BYTES);
-        }
+        writeBlock(
+                out,
+                values.length,
+                Long.BYTES,
+                (b, from, length) -> b.asLongBuffer().put(values, from, length));
     }
 
     private static int length(DataInputStream in) throws IOException {
@@ -245,51 +261,41 @@ final class ModelFile {
 
     private static float[] readFloats(DataInputStream in) throws IOException {
         float[] values = new float[length(in)];
-        byte[] bytes = new byte[CHUNK * Float.BYTES];
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            in.readFully(bytes, 0, length * Float.BYTES);
-            ByteBuffer.wrap(bytes)
-                    .order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer()
-                    .get(values, from, length);
-        }
+        readBlock(
+                in,
+                values.length,
+                Float.BYTES,
+                (b, from, length) -> b.asFloatBuffer().get(values, from, length));
         return values;
     }
 
     private static short[] readShorts(DataInputStream in) throws IOException {
         short[] values = new short[length(in)];
-        byte[] bytes = new byte[CHUNK * Short.BYTES];
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            in.readFully(bytes, 0, length * Short.BYTES);
-            ByteBuffer.wrap(bytes)
-                    .order(ByteOrder.LITTLE_ENDIAN)
-                    .asShortBuffer()
-                    .get(values, from, length);
-        }
+        readBlock(
+                in,
+                values.length,
+                Short.BYTES,
+                (b, from, length) -> b.asShortBuffer().get(values, from, length));
         return values;
     }
 
     private static int[] readInts(DataInputStream in) throws IOException {
         int[] values = new int[length(in)];
-        byte[] bytes = new byte[CHUNK * Integer.BYTES];
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            in.readFully(bytes, 0, length * Integer.BYTES);
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values, from, length);
-        }
+        readBlock(
+                in,
+                values.length,
+                Integer.BYTES,
+                (b, from, length) -> b.asIntBuffer().get(values, from, length));
         return values;
     }
 
     private static long[] readLongs(DataInputStream in) throws IOException {
         long[] values = new long[length(in)];
-        byte[] bytes = new byte[CHUNK * Long.BYTES];
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int length = Math.min(CHUNK, values.length - from);
-            in.readFully(bytes, 0, length * Long.BYTES);
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values, from, length);
-        }
+        readBlock(
+                in,
+                values.length,
+                Long.BYTES,
+                (b, from, length) -> b.asLongBuffer().get(values, from, length));
         return values;
     }
 }
