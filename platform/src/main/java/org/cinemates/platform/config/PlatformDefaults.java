@@ -10,7 +10,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Settings every service shares (virtual threads, graceful shutdown, actuator exposure, trusted
+ * Settings every service shares (request threads, graceful shutdown, actuator exposure, trusted
  * proxy headers, ...), added with the lowest precedence so a service's own configuration and the
  * environment always win.
  */
