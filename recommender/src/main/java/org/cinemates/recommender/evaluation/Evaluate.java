@@ -318,7 +318,7 @@ public final class Evaluate {
             }
             out.printf(
                     Locale.ROOT,
-                    name + " %7.4f %7.4f %8.4f %7.4f %9.4f %9.4f %7.4f %7.0f %6.3f %8.0f %6.3f %8.2f %6d MB%n",
+                    name + " %7.4f %7.4f %8.4f %7.4f %9.4f %9.4f %7.4f %7.0f %6.3f %8.0f %6s %8.2f %6d MB%n",
                     r.name(),
                     r.rmse(),
                     r.mae(),
@@ -330,7 +330,8 @@ public final class Evaluate {
                     r.rankedUsers(),
                     r.coverage10(),
                     r.popularityRank10(),
-                    r.ndcg10() / ease,
+                    // Without an EASE in the run (--algorithms), there is nothing to compare with.
+                    Double.isNaN(ease) ? "-" : String.format(Locale.ROOT, "%.3f", r.ndcg10() / ease),
                     r.trainSeconds(),
                     r.peakHeapBytes() >> 20);
         }

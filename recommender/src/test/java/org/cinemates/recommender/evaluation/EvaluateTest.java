@@ -77,6 +77,25 @@ class EvaluateTest {
     }
 
     @Test
+    void withoutAnEaseInTheRunTheRatioColumnIsADashNotNaN(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(20_000, 300, 600, 3, data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Evaluate.run(
+                new String[] {"--data", data.toString(), "--folds", "2", "--algorithms", "popularity"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        String row = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("popularity"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row).doesNotContain("NaN").containsPattern(" {5}- +[0-9.]+ +[0-9]+ MB$");
+    }
+
+    @Test
     void theRelevanceRuleIsChosenAndBadOnesAreRefused(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("ratings.csv");
         GenerateRatings.generate(20_000, 300, 600, 3, data);
