@@ -3,6 +3,7 @@ package org.cinemates.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -17,6 +18,8 @@ public class AccessTokenResolver implements BearerTokenResolver {
     static final String FROM_COOKIE = AccessTokenResolver.class.getName() + ".fromCookie";
 
     private static final String BEARER = "Bearer ";
+
+    private static final int FORM_CONTENT_TYPE_LENGTH = MediaType.APPLICATION_FORM_URLENCODED_VALUE.length();
 
     private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
     private final RequestMatcher cookieIgnored;
@@ -97,7 +100,8 @@ public class AccessTokenResolver implements BearerTokenResolver {
         String contentType = request.getContentType();
         boolean form = "POST".equals(request.getMethod())
                 && contentType != null
-                && contentType.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+                && contentType.regionMatches(
+                        true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, FORM_CONTENT_TYPE_LENGTH);
         return ("GET".equals(request.getMethod()) || form) && request.getParameterValues("access_token") != null;
     }
 

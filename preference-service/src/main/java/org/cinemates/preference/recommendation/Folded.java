@@ -1,7 +1,6 @@
 package org.cinemates.preference.recommendation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,10 +123,7 @@ final class Folded {
     }
 
     private Optional<BigDecimal> predict(HybridModel model, int item) {
-        double score = model.predict(profile, item);
-        return Double.isNaN(score)
-                ? Optional.empty()
-                : Optional.of(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP));
+        return Optional.ofNullable(Candidate.score(model.predict(profile, item)));
     }
 
     private Optional<Reason> firstReason(HybridModel model, int item) {

@@ -1,7 +1,6 @@
 package org.cinemates.preference.recommendation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.cinemates.preference.rating.MemberRatings;
 import org.cinemates.preference.remote.Degradation;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.Reason;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +45,6 @@ class LearnedRecommendations implements RecommendationSource {
         this.friendsLiked = friendsLiked;
         this.coldStart = coldStart;
         this.texts = texts;
-    }
-
-    private static @Nullable BigDecimal bayesian(ServedModel served, int item) {
-        double score = served.bayesian()[item];
-        return Double.isNaN(score) ? null : BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
     }
 
     @Override
@@ -111,7 +104,9 @@ class LearnedRecommendations implements RecommendationSource {
             if (member == null && genre != null && liked.isEmpty()) {
                 reasons.add(ReasonTexts.popularIn(genre));
             }
-            BigDecimal score = member != null ? member.predicted(model, item).orElse(null) : bayesian(served, item);
+            BigDecimal score = member != null
+                    ? member.predicted(model, item).orElse(null)
+                    : Candidate.score(served.bayesian()[item]);
             candidates.add(new Candidate(movieId, score, reasons));
         }
         return List.copyOf(candidates);

@@ -63,31 +63,13 @@ class EvaluateTest {
 
     @Test
     void printsATableByDefault(@TempDir Path dir) throws IOException {
-        Path data = dir.resolve("ratings.csv");
-        GenerateRatings.generate(20_000, 300, 600, 3, data);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Evaluate.run(
-                new String[] {"--data", data.toString(), "--folds", "2", "--algorithms", "baseline-only"},
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(tableOfTwoFolds(dir, "baseline-only"))
                 .contains("algorithm", "RMSE", "NDCG@10", "Recall@20", "peak heap", "baseline-only");
     }
 
     @Test
     void withoutAnEaseInTheRunTheRatioColumnIsADashNotNaN(@TempDir Path dir) throws IOException {
-        Path data = dir.resolve("ratings.csv");
-        GenerateRatings.generate(20_000, 300, 600, 3, data);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Evaluate.run(
-                new String[] {"--data", data.toString(), "--folds", "2", "--algorithms", "popularity"},
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-
-        String row = out.toString(StandardCharsets.UTF_8)
+        String row = tableOfTwoFolds(dir, "popularity")
                 .lines()
                 .filter(line -> line.startsWith("popularity"))
                 .findFirst()
@@ -165,5 +147,17 @@ class EvaluateTest {
                 org.cinemates.recommender.model.Relevance.LIKED,
                 3,
                 500);
+    }
+
+    /** The table {@code evaluate} prints for {@code algorithms} over two folds of generated ratings. */
+    private static String tableOfTwoFolds(Path dir, String algorithms) throws IOException {
+        Path data = dir.resolve("ratings.csv");
+        GenerateRatings.generate(20_000, 300, 600, 3, data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Evaluate.run(
+                new String[] {"--data", data.toString(), "--folds", "2", "--algorithms", algorithms},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }
