@@ -38,7 +38,8 @@ class PlatformArchitectureTest {
                         "io.swagger.v3.oas..",
                         "org.springdoc..",
                         "org.apache.catalina..",
-                        "org.apache.coyote..")
+                        "org.apache.coyote..",
+                        "org.apache.hc..")
                 .check(PLATFORM);
     }
 

@@ -1,12 +1,17 @@
 package org.cinemates.platform.http;
 
 import java.io.IOException;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.cinemates.platform.security.ServiceCredential;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -21,6 +26,12 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * DependencyUnavailable} so callers can degrade instead of failing.
  */
 public class ServiceClients {
+
+    /** Connections kept open to one service, at most: calls in flight to it beyond this wait for one. */
+    static final int MAX_CONNECTIONS = 200;
+
+    /** A pooled connection idle for longer is checked before a call uses it. */
+    private static final TimeValue CHECK_IDLE_AFTER = TimeValue.ofSeconds(2);
 
     private final RestClient.Builder builder;
     private final @Nullable String serviceToken;
@@ -41,7 +52,7 @@ public class ServiceClients {
         var settings = HttpClientSettings.defaults().withTimeouts(endpoint.connectTimeout(), endpoint.readTimeout());
         RestClient.Builder client = builder.clone()
                 .baseUrl(endpoint.baseUrl().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
+                .requestFactory(requestFactory(settings))
                 .requestInterceptor(relayMemberToken())
                 .requestInterceptor(unavailableOnIoError(endpoint.name()))
                 .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
@@ -51,6 +62,37 @@ public class ServiceClients {
             client.defaultHeader(ServiceCredential.HEADER, serviceToken);
         }
         return client.build();
+    }
+
+    /**
+     * Apache HttpClient's blocking client: a call runs on the calling thread from start to end,
+     * over a pooled keep-alive connection (the JDK's client hands every exchange across its
+     * selector and worker threads). Its pool's default of 5 connections per service would queue
+     * calls; up to {@code MAX_CONNECTIONS} are kept per service instead. A connection idle for a
+     * while is checked before it is used again, and an idempotent call that found it closed by the
+     * other side is made once more; an answer is never asked again (the client would ask again
+     * after a 503 or 429 by default, a second later, where the caller should degrade at once).
+     */
+    private static ClientHttpRequestFactory requestFactory(HttpClientSettings settings) {
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+                .withConnectionManagerCustomizer(connections ->
+                        connections.setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS))
+                .withConnectionConfigCustomizer(connection -> connection.setValidateAfterInactivity(CHECK_IDLE_AFTER))
+                .withHttpClientCustomizer(client -> client.setRetryStrategy(new OnlyBrokenConnectionsAgain()))
+                .build(settings);
+    }
+
+    /** Makes an idempotent call once more when its connection broke; never asks again after an answer. */
+    private static final class OnlyBrokenConnectionsAgain extends DefaultHttpRequestRetryStrategy {
+
+        OnlyBrokenConnectionsAgain() {
+            super(1, TimeValue.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
     }
 
     private static ClientHttpRequestInterceptor relayMemberToken() {

@@ -9,8 +9,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +38,12 @@ class ServiceClientsTest {
     /** How long the slow answer would take: far beyond the client's 2 s read timeout. */
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(30);
 
+    /** Calls made at once by {@link #manyCallsAtOnceEachHaveAConnectionOfTheirOwn}. */
+    private static final int AT_ONCE = 40;
+
     private final Map<String, String> seenHeaders = new ConcurrentHashMap<>();
+    private final Map<String, Integer> asked = new ConcurrentHashMap<>();
+    private final CountDownLatch atOnce = new CountDownLatch(AT_ONCE);
     private HttpServer server;
 
     @BeforeEach
@@ -43,7 +55,16 @@ class ServiceClientsTest {
             if (path.contains("/7/")) {
                 sleep(SLOW_ANSWER);
             }
-            int status = path.contains("/5/") ? 500 : path.contains("/4/") ? 404 : 200;
+            boolean allHere = true;
+            if (path.contains("/9/")) {
+                // Answers once every one of the calls made at once is here, or fails after 1.5 s.
+                atOnce.countDown();
+                allHere = await(atOnce);
+            }
+            asked.merge(path, 1, Integer::sum);
+            int status = path.contains("/5/") || !allHere
+                    ? 500
+                    : path.contains("/3/") ? 503 : path.contains("/4/") ? 404 : 200;
             byte[] body =
                     (status == 200 ? "{\"userId\":1,\"friendIds\":[2,3]}" : "{}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -94,6 +115,12 @@ class ServiceClientsTest {
     }
 
     @Test
+    void anOverloadedServiceIsUnavailableAndNotAskedAgain() {
+        assertThatThrownBy(() -> client(base()).friendIds(3)).isInstanceOf(DependencyUnavailable.class);
+        assertThat(asked).containsExactly(Map.entry("/internal/users/3/friend-ids", 1));
+    }
+
+    @Test
     void aServiceThatIsDownIsUnavailable() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -106,6 +133,34 @@ class ServiceClientsTest {
     @Test
     void clientErrorsAreLeftToTheCaller() {
         assertThatThrownBy(() -> client(base()).friendIds(4)).isInstanceOf(HttpClientErrorException.NotFound.class);
+    }
+
+    @Test
+    void manyCallsAtOnceEachHaveAConnectionOfTheirOwn() {
+        Friends friends = client(base());
+        // A pool of a few connections per service would hold all but a few of these back until
+        // the first ones had their answers, which wait for every call to have arrived.
+        ExecutorService calls = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            List<Future<Friends.FriendIds>> answers = new ArrayList<>();
+            for (int k = 0; k < AT_ONCE; k++) {
+                answers.add(calls.submit(() -> friends.friendIds(9)));
+            }
+            for (Future<Friends.FriendIds> answer : answers) {
+                assertThat(answer).succeedsWithin(Duration.ofSeconds(10));
+            }
+        } finally {
+            calls.shutdownNow();
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(1500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep(Duration duration) {
