@@ -91,13 +91,16 @@ public record PreferenceSettings(
      *     the members' favourites by Bayesian average serve instead
      * @param friendsCacheTtl how long a member's friend list serves recommendations before user-service is
      *     asked again (in the background; 0: every time)
+     * @param lowPriority whether training runs at the lowest CPU priority (nice 19), so that it
+     *     takes only what requests leave
      */
     public record Recommender(
             @DefaultValue("30m") @DurationMin(seconds = 1) Duration retrainEvery,
             @DefaultValue("500") @Min(1) int retrainAfterRatings,
             @DefaultValue("10s") @DurationMin(millis = 100) Duration checkEvery,
             @DefaultValue("1000") @Min(1) int minRatings,
-            @DefaultValue("30s") @DurationMin(seconds = 0) Duration friendsCacheTtl) {}
+            @DefaultValue("30s") @DurationMin(seconds = 0) Duration friendsCacheTtl,
+            @DefaultValue("true") boolean lowPriority) {}
 
     /**
      * @param friendIdsTtl how long a member's friend list, as user-service gave it, names the

@@ -31,8 +31,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains the model on a thread of its own (training itself uses every core), never on a request
- * thread: after the community import, every {@code retrainEvery} when ratings changed, and as soon
+ * Trains the model on a thread of its own (training itself uses every core, at a lower priority
+ * than requests: see {@link TrainingThreads}), never on a request thread: after the community import, every {@code retrainEvery} when ratings changed, and as soon
  * as {@code retrainAfterRatings} member ratings came in. A trained model is saved (so a restart
  * serves at once) and swapped in; a failed training is logged and the previous model keeps serving.
  *
@@ -56,11 +56,12 @@ class ModelTrainer {
     private final float minAverage;
     private final Path modelFile;
     private final Timer trainingTime;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "recommender-trainer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
+
+    private volatile @Nullable Thread workerThread;
+
+    /** Where training runs: made by the worker thread before its first training, after it lowered its priority. */
+    private volatile @Nullable TrainingThreads training;
 
     /** When the ratings the current model learned from were read; null before any model. */
     private volatile @Nullable Instant dataAt;
@@ -82,6 +83,12 @@ class ModelTrainer {
         this.catalogContent = catalogContent;
         this.community = community;
         this.settings = settings.recommender();
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "recommender-trainer");
+            thread.setDaemon(true);
+            workerThread = thread;
+            return thread;
+        });
         this.priorWeight = settings.recommendations().priorWeight();
         this.minAverage = settings.recommendations().minAverage().floatValue();
         this.modelFile = Path.of(dataDir).resolve(MODEL_FILE);
@@ -128,6 +135,10 @@ class ModelTrainer {
     @jakarta.annotation.PreDestroy
     void stop() {
         worker.shutdownNow();
+        TrainingThreads threads = training;
+        if (threads != null) {
+            threads.shutdown();
+        }
     }
 
     private void loadSaved() {
@@ -187,7 +198,9 @@ class ModelTrainer {
         Instant started = Instant.now();
         try {
             Ratings ratings = readRatings();
-            HybridModel model = algorithm.apply(ratings);
+            TrainingThreads threads = trainingThreads();
+            HybridModel model =
+                    threads != null ? threads.run(() -> algorithm.apply(ratings)) : algorithm.apply(ratings);
             ServedModel served = serve(model);
             holder.swap(served);
             dataAt = started;
@@ -206,6 +219,16 @@ class ModelTrainer {
             log.error("Recommender: training failed; the previous model keeps serving", e);
             return false;
         }
+    }
+
+    /** The training pool, made on the worker thread's first training; null on any other thread before that. */
+    private @Nullable TrainingThreads trainingThreads() {
+        TrainingThreads threads = training;
+        if (threads == null && Thread.currentThread() == workerThread) {
+            threads = TrainingThreads.onThisThread(settings.lowPriority());
+            training = threads;
+        }
+        return threads;
     }
 
     /**
