@@ -47,14 +47,38 @@ start_instance() {
     trap stop_instance EXIT
     trap 'exit 130' INT TERM
     say "starting the benchmark instance in $STATE"
+    up_instance "$@"
+}
+
+up_instance() {
     CINEMATES_WEB_ROOT="$STATIC_DIR" \
         CINEMATES_API_RATE=100000r/s CINEMATES_API_BURST=100000 \
         CINEMATES_AUTH_RATE=600r/m CINEMATES_AUTH_BURST=100 \
         CINEMATES_REGISTER_PER_IP=1000/1h CINEMATES_LOGIN_PER_IP=1000/15m \
-        "$CINEMATES_CLI" up --port "$PORT" "$@" >"$RESULTS/up.log" 2>&1 || {
+        "$CINEMATES_CLI" up --port "$PORT" "$@" >>"$RESULTS/up.log" 2>&1 || {
         cat "$RESULTS/up.log" >&2
         fail "the benchmark instance did not come up"
     }
+}
+
+# Stops the instance and waits until the class-data caches its first start recorded are made (see
+# launcher/classdata.sh; at most 5 minutes), so that `up_instance --no-build` then starts it as
+# every start after a build's first one does: built, database kept, the cache in use.
+stop_for_restart() {
+    local folder pending=0
+    say "stopping the instance, to start it again as it usually starts"
+    "$CINEMATES_CLI" down >/dev/null 2>&1 || fail "the benchmark instance did not stop"
+    for _ in $(seq 1 300); do
+        pending=0
+        for folder in "$ROOT"/.cinemates/class-data/*/; do
+            if compgen -G "$folder*.aotconf*" >/dev/null || compgen -G "$folder*.jsa.part" >/dev/null; then
+                pending=1
+            fi
+        done
+        ((pending)) || break
+        sleep 1
+    done
+    ((pending == 0)) || say "warning: the class-data caches were not made within 5 minutes"
 }
 
 # Registers a member through nginx and sets TOKEN to their access token.
