@@ -28,7 +28,7 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 public class ServiceClients {
 
     /** Connections kept open to one service, at most: calls in flight to it beyond this wait for one. */
-    static final int MAX_CONNECTIONS = 200;
+    private static final int MAX_CONNECTIONS = 200;
 
     /** A pooled connection idle for longer is checked before a call uses it. */
     private static final TimeValue CHECK_IDLE_AFTER = TimeValue.ofSeconds(2);

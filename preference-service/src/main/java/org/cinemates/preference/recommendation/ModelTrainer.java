@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trains the model on a thread of its own (training itself uses every core, at a lower priority
- * than requests: see {@link TrainingThreads}), never on a request thread: after the community import, every {@code retrainEvery} when ratings changed, and as soon
- * as {@code retrainAfterRatings} member ratings came in. A trained model is saved (so a restart
+ * than requests: see {@link TrainingThreads}), never on a request thread: after the community
+ * import, every {@code retrainEvery} when ratings changed, and as soon as {@code
+ * retrainAfterRatings} member ratings came in. A trained model is saved (so a restart
  * serves at once) and swapped in; a failed training is logged and the previous model keeps serving.
  *
  * <p>Members and community raters are two id spaces: a member is user {@code id} in the model, a

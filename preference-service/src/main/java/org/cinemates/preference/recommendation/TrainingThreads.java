@@ -3,7 +3,6 @@ package org.cinemates.preference.recommendation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -51,18 +50,6 @@ final class TrainingThreads {
 
     void shutdown() {
         pool.shutdownNow();
-    }
-
-    /** The calling thread's nice value, where the kernel tells it. */
-    static OptionalInt niceOfThisThread() {
-        try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-            // After "pid (name) ": state is field 3; nice is field 19 of stat(5).
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalInt.of(Integer.parseInt(fields[16]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalInt.empty();
-        }
     }
 
     private static boolean lowerThisThread() {
