@@ -93,7 +93,7 @@ cmd_up() {
         ((build)) && build_if_needed "${to_start[@]}"
         ensure_databases
         service_token >/dev/null
-        for svc in "${to_start[@]}"; do launch_service "$svc"; done
+        launch_services "${to_start[@]}"
     fi
     ((build)) && build_frontend_if_needed
     start_nginx
@@ -311,7 +311,7 @@ cmd_start() {
     if ((${#to_start[@]} > 0)); then
         ensure_java
         ensure_databases
-        for svc in "${to_start[@]}"; do launch_service "$svc"; done
+        launch_services "${to_start[@]}"
     fi
     if [[ -z $target ]]; then
         ensure_nginx

@@ -52,9 +52,16 @@ svc_base() {
 svc_instance() {
     if [[ $(svc_base "$1") != "$1" ]]; then printf '%s\n' "${1##*-}"; else printf '1\n'; fi
 }
-svc_module() { local l; l=$(registry_line "$(svc_base "$1")") && awk '{print $2}' <<<"$l"; }
-svc_default_port() { local l; l=$(registry_line "$(svc_base "$1")") && awk '{print $3}' <<<"$l"; }
-svc_prefix() { local l; l=$(registry_line "$(svc_base "$1")") && awk '{print $4}' <<<"$l"; }
+registry_field() { # instance field-number (2: module, 3: default port, 4: prefix)
+    local l
+    local -a fields
+    l=$(registry_line "$(svc_base "$1")") || return 1
+    read -ra fields <<<"$l"
+    printf '%s\n' "${fields[$2 - 1]}"
+}
+svc_module() { registry_field "$1" 2; }
+svc_default_port() { registry_field "$1" 3; }
+svc_prefix() { registry_field "$1" 4; }
 
 svc_port() { # the instance's port in the current settings
     local var

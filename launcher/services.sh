@@ -39,7 +39,19 @@ svc_pid() { # pid of the running service, or nothing
 }
 
 svc_ready() {
-    curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/actuator/health/readiness" 2>/dev/null
+    ready_on_port "$(svc_port "$1")"
+}
+
+# True when the service on 127.0.0.1:PORT answers its readiness probe with 200. Asked over bash's
+# own /dev/tcp, without starting a process: the launcher asks several times a second while the
+# JVMs starting take both cores, and a curl each time cost the start seconds of CPU.
+ready_on_port() { # port
+    local fd status=""
+    { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+    printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' 1>&"$fd" || true
+    IFS=' ' read -r -t 2 _ status _ <&"$fd" 2>/dev/null || true
+    exec {fd}>&-
+    [[ $status == 200 ]]
 }
 
 # Stops processes: SIGTERM, up to STOP_TIMEOUT seconds for a graceful exit, then SIGKILL.
@@ -66,8 +78,59 @@ terminate_pids() {
 
 # The environment a service runs with: the instance's settings plus where it is, where the
 # others are, its database and the shared service token.
+# Starts an instance and waits until its JVM runs (see launch_services).
 launch_service() {
-    local svc=$1 port jar log pidfile prefix other token opts
+    launch_services "$1"
+}
+
+# Starts the instances' JVMs one right after the other, then waits until each runs. Everything an
+# instance's command line and environment need is worked out here, before its JVM is forked: once
+# the first JVMs take both cores, every command the launcher forks waits its turn, and a service
+# launched late is ready late.
+launch_services() { # instance...
+    local svc i
+    local -a shared=()
+    launch_environment shared
+    for svc in "$@"; do start_instance_process "$svc" "${shared[@]}"; done
+    for svc in "$@"; do
+        for ((i = 0; i < 100; i++)); do
+            [[ -s $(svc_pid_file "$svc") ]] && continue 2
+            sleep 0.05
+        done
+        die "$svc did not start (see $(svc_log "$svc"))"
+    done
+}
+
+# The environment every instance shares: where the other services and the signing keys are, the
+# service token, and how it runs locally. NAME=value pairs into the named array.
+launch_environment() { # array name
+    local -n into=$1
+    local other jwks
+    into=(
+        CINEMATES_BIND_ADDRESS=127.0.0.1
+        "CINEMATES_DATA_DIR=$DATA_DIR"
+        "CINEMATES_SERVICE_TOKEN=$(service_token)"
+        # A local run: placeholder secrets are tolerated (services refuse them anywhere else).
+        CINEMATES_LOCAL_DEVELOPMENT=true
+        # glibc gives every thread that allocates its own malloc arena (up to 8 per core), and a
+        # JVM has dozens of threads: two arenas keep each service about 35 MB smaller when idle.
+        "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}"
+    )
+    for other in $(registry_services); do
+        into+=("CINEMATES_$(svc_prefix "$other")_URL=http://127.0.0.1:$(svc_port "$other")")
+    done
+    # Structured logs (one JSON object per line, ECS fields, trace id included) on request.
+    if [[ ${CINEMATES_LOG_FORMAT:-text} == json ]]; then into+=(LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs); fi
+    # Where resource servers fetch the token signing keys (cinemates.security.jwt.jwks-uri;
+    # Spring binds either spelling of the variable).
+    jwks="http://127.0.0.1:$(svc_port user-service)/api/auth/jwks.json"
+    into+=("CINEMATES_SECURITY_JWT_JWKS_URI=$jwks" "CINEMATES_SECURITY_JWT_JWKSURI=$jwks")
+}
+
+start_instance_process() { # instance NAME=value...
+    local svc=$1 port jar log pidfile prefix opts
+    shift
+    local -a vars=("$@")
     port=$(svc_port "$svc")
     jar=$(svc_run_jar "$svc")
     log=$(svc_log "$svc")
@@ -93,59 +156,39 @@ launch_service() {
         fi
     fi
     [[ -f $jar ]] || die "$svc has not been built ($(svc_built_jar "$svc") is missing): run ./cinemates up"
-    token=$(service_token)
     [[ -f $log ]] && mv -f "$log" "$log.1"
     read -ra opts <<<"${CINEMATES_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
     class_data_arguments "$svc" "$jar"
 
+    # A replica listens on its own port (the service reads CINEMATES_<PREFIX>_PORT).
+    vars+=("CINEMATES_${prefix}_PORT=$port")
+    if [[ ${CINEMATES_DB:-embedded} == postgres ]]; then
+        local pg_params=${CINEMATES_POSTGRES_PARAMS:-}
+        vars+=(
+            "CINEMATES_${prefix}_DB_URL=${CINEMATES_POSTGRES_URL}$(svc_database "$svc")${pg_params:+?$pg_params}"
+            "CINEMATES_${prefix}_DB_USER=$CINEMATES_POSTGRES_USER"
+            "CINEMATES_${prefix}_DB_PASSWORD=$CINEMATES_POSTGRES_PASSWORD"
+        )
+    else
+        vars+=(
+            "CINEMATES_${prefix}_DB_URL=$(embedded_jdbc_url)$(svc_database "$svc")"
+            "CINEMATES_${prefix}_DB_USER=$EMBEDDED_POSTGRES_USER"
+            "CINEMATES_${prefix}_DB_PASSWORD=$(<"$(embedded_password_file)")"
+        )
+    fi
+
     info "starting $svc on 127.0.0.1:$port"
     rm -f "$pidfile"
-    (
-        export CINEMATES_BIND_ADDRESS=127.0.0.1
-        export CINEMATES_DATA_DIR="$DATA_DIR"
-        export CINEMATES_SERVICE_TOKEN="$token"
-        # A local run: placeholder secrets are tolerated (services refuse them anywhere else).
-        export CINEMATES_LOCAL_DEVELOPMENT=true
-        # glibc gives every thread that allocates its own malloc arena (up to 8 per core), and a
-        # JVM has dozens of threads: two arenas keep each service about 35 MB smaller when idle.
-        export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-        for other in $(registry_services); do
-            export "CINEMATES_$(svc_prefix "$other")_URL=http://127.0.0.1:$(svc_port "$other")"
-        done
-        # A replica listens on its own port (the service reads CINEMATES_<PREFIX>_PORT).
-        export "CINEMATES_${prefix}_PORT=$port"
-        # Structured logs (one JSON object per line, ECS fields, trace id included) on request.
-        if [[ ${CINEMATES_LOG_FORMAT:-text} == json ]]; then export LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs; fi
-        # Where resource servers fetch the token signing keys (cinemates.security.jwt.jwks-uri;
-        # Spring binds either spelling of the variable).
-        CINEMATES_SECURITY_JWT_JWKS_URI="http://127.0.0.1:$(svc_port user-service)/api/auth/jwks.json"
-        export CINEMATES_SECURITY_JWT_JWKS_URI CINEMATES_SECURITY_JWT_JWKSURI="$CINEMATES_SECURITY_JWT_JWKS_URI"
-        if [[ ${CINEMATES_DB:-embedded} == postgres ]]; then
-            local pg_params=${CINEMATES_POSTGRES_PARAMS:-}
-            export "CINEMATES_${prefix}_DB_URL=${CINEMATES_POSTGRES_URL}$(svc_database "$svc")${pg_params:+?$pg_params}"
-            export "CINEMATES_${prefix}_DB_USER=$CINEMATES_POSTGRES_USER"
-            export "CINEMATES_${prefix}_DB_PASSWORD=$CINEMATES_POSTGRES_PASSWORD"
-        else
-            export "CINEMATES_${prefix}_DB_URL=$(embedded_jdbc_url)$(svc_database "$svc")"
-            export "CINEMATES_${prefix}_DB_USER=$EMBEDDED_POSTGRES_USER"
-            export "CINEMATES_${prefix}_DB_PASSWORD=$(<"$(embedded_password_file)")"
-        fi
-        printf '=== %s: starting %s (%s %s %s)\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$svc" "$SERVICE_JAVA_BIN" "${opts[*]}" "${CLASS_DATA_ARGS[*]}" >"$log"
-        # A session of its own: the service outlives this script and ignores the terminal's
-        # Ctrl-C and hang-up. The pid is written from inside, so it is the JVM's.
-        local detach=()
-        have setsid && detach=(setsid)
-        exec 9>&- # the state folder's lock stays with this script
-        # shellcheck disable=SC2016 # expanded by the inner bash (@PID@: see class_data_arguments)
-        exec "${detach[@]}" bash -c 'echo $$ >"$0"; exec "${@//@PID@/$$}"' "$pidfile" \
-            "$SERVICE_JAVA_BIN" "${opts[@]}" "${CLASS_DATA_ARGS[@]}" </dev/null >>"$log" 2>&1
-    ) &
-    local i
-    for ((i = 0; i < 50; i++)); do
-        [[ -s $pidfile ]] && return 0
-        sleep 0.1
-    done
-    die "$svc did not start (see $log)"
+    printf '=== %s: starting %s (%s %s %s)\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$svc" "$SERVICE_JAVA_BIN" "${opts[*]}" "${CLASS_DATA_ARGS[*]}" >"$log"
+    # A session of its own: the service outlives this script and ignores the terminal's Ctrl-C
+    # and hang-up. The pid is written from inside, so it is the JVM's.
+    local detach=()
+    have setsid && detach=(setsid)
+    # The state folder's lock (fd 9) stays with this script.
+    # shellcheck disable=SC2016 # expanded by the inner bash (@PID@: see class_data_arguments)
+    env "${vars[@]}" "${detach[@]}" bash -c 'echo $$ >"$0"; exec "${@//@PID@/$$}"' "$pidfile" \
+        "$SERVICE_JAVA_BIN" "${opts[@]}" "${CLASS_DATA_ARGS[@]}" </dev/null >>"$log" 2>&1 9>&- &
+    disown
 }
 
 stop_service() {
@@ -167,6 +210,14 @@ show_failure() { # service reason
 # Waits, in parallel, until every named service answers its readiness probe.
 wait_until_ready() {
     local deadline=$((SECONDS + START_TIMEOUT)) started=$SECONDS svc pending=("$@") still
+    # Each service's port and pid are looked up once; a round then starts no process (see
+    # ready_on_port).
+    local -A port=() pid=()
+    for svc in "$@"; do
+        [[ $svc == nginx ]] && continue
+        port[$svc]=$(svc_port "$svc")
+        pid[$svc]=$(svc_pid "$svc") || pid[$svc]=""
+    done
     while ((${#pending[@]} > 0)); do
         still=()
         for svc in "${pending[@]}"; do
@@ -174,9 +225,9 @@ wait_until_ready() {
                 if nginx_answers; then info "nginx answers ($((SECONDS - started)) s)"; else still+=("$svc"); fi
                 continue
             fi
-            if svc_ready "$svc"; then
+            if ready_on_port "${port[$svc]}"; then
                 info "$svc is ready ($((SECONDS - started)) s)"
-            elif ! svc_pid "$svc" >/dev/null; then
+            elif [[ -z ${pid[$svc]} ]] || ! kill -0 "${pid[$svc]}" 2>/dev/null; then
                 show_failure "$svc" "stopped while starting"
                 return 1
             else
