@@ -76,8 +76,6 @@ terminate_pids() {
     done
 }
 
-# The environment a service runs with: the instance's settings plus where it is, where the
-# others are, its database and the shared service token.
 # Starts an instance and waits until its JVM runs (see launch_services).
 launch_service() {
     launch_services "$1"
@@ -127,6 +125,8 @@ launch_environment() { # array name
     into+=("CINEMATES_SECURITY_JWT_JWKS_URI=$jwks" "CINEMATES_SECURITY_JWT_JWKSURI=$jwks")
 }
 
+# Forks an instance's JVM, in a session of its own, with the shared environment given and its
+# own: where it listens and its database.
 start_instance_process() { # instance NAME=value...
     local svc=$1 port jar log pidfile prefix opts
     shift
