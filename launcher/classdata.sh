@@ -123,7 +123,7 @@ class_data_arguments() { # instance jar
     CLASS_DATA_ARGS=(-jar "$jar")
     [[ ${CINEMATES_CLASS_DATA:-on} != off ]] || return 0
     base=$(svc_base "$svc")
-    # The jar's digest, kept beside it until the jar is copied again (see launch_service).
+    # The jar's digest, kept beside it until the jar is copied again (see start_instance_process).
     local digest
     if [[ -s $jar.sha256 && ! $jar -nt $jar.sha256 ]]; then
         digest=$(<"$jar.sha256")

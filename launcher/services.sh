@@ -76,11 +76,6 @@ terminate_pids() {
     done
 }
 
-# Starts an instance and waits until its JVM runs (see launch_services).
-launch_service() {
-    launch_services "$1"
-}
-
 # Starts the instances' JVMs one right after the other, then waits until each runs. Everything an
 # instance's command line and environment need is worked out here, before its JVM is forked: once
 # the first JVMs take both cores, every command the launcher forks waits its turn, and a service
