@@ -32,18 +32,18 @@ class DegradationIT extends EndToEnd {
 
             ApiResponse ratings = hal.browser().get("/api/preferences/ratings").send();
             assertThat(ratings.status()).isEqualTo(200);
-            assertThat(degraded(ratings)).containsExactly("movie-service");
-            assertThat(ratings.json()
-                            .path("items")
-                            .get(0)
-                            .path("movie")
-                            .path("id")
-                            .asLong())
-                    .isEqualTo(movies.get(0));
+            JsonNode rated = ratings.json().path("items").get(0).path("movie");
+            assertThat(rated.path("id").asLong()).isEqualTo(movies.get(0));
+            // The instance that took Hal's rating remembers the movie and shows it whole; another
+            // instance (with --replicas) shows its id and says movie-service is missing.
+            assertThat(degraded(ratings)).isSubsetOf("movie-service");
+            if (degraded(ratings).isEmpty()) {
+                assertThat(rated.path("title").asString()).isNotEmpty();
+            }
 
             ApiResponse home = gil.browser().get("/api/preferences/home").send();
             assertThat(home.status()).isEqualTo(200);
-            assertThat(degraded(home)).contains("movie-service");
+            assertThat(degraded(home)).isSubsetOf("movie-service");
             assertThat(home.json().path("friendActivity").size()).isPositive();
 
             assertThat(hal.browser()

@@ -29,8 +29,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Movies from movie-service, remembered per id: a movie for {@code knownTtl}, "no such movie"
  * for the much shorter {@code unknownTtl} (an admin may add it). Writes ask the cache first, so
- * a movie seen lately can be rated while movie-service is down; lists ask movie-service first, in
- * one batch call per page, so they show movies as they are now, and fall back on the cache.
+ * a movie seen lately can be rated while movie-service is down. Pages read on every visit (the
+ * start page, recommendations, ratings) take movies seen lately from the cache and ask for the
+ * rest in one batch call ({@link #lookupRemembered}); other lists ask movie-service first, in one
+ * batch call per page, so they show movies as they are now, and fall back on the cache.
  */
 @Component
 public class MovieCatalog {
@@ -174,8 +176,8 @@ public class MovieCatalog {
     /**
      * The movies with these ids, those seen lately from the cache (titles and posters rarely
      * change) and the rest fresh from movie-service in one batch, remembered: for pages shown
-     * on every visit (the start page, recommendations) that need not wait on movie-service for
-     * movies it named a minute ago. Degraded when movie-service was needed and could not answer.
+     * on every visit (the start page, recommendations, ratings) that need not wait on movie-service
+     * for movies it named a minute ago. Degraded when movie-service was needed and could not answer.
      */
     public MovieLookup lookupRemembered(Collection<Long> ids) {
         Map<Long, Movie> found = new HashMap<>();

@@ -84,7 +84,8 @@ class HomePage {
             }
         }
         if (!movieIds.isEmpty()) {
-            MovieLookup movies = catalog.lookup(movieIds);
+            // The start page is asked for on every visit: movies seen lately come from memory.
+            MovieLookup movies = catalog.lookupRemembered(movieIds);
             if (movies.degraded()) {
                 degraded.add(Dependency.MOVIE_SERVICE);
             }

@@ -44,8 +44,8 @@ class MemberRatingsController {
                     int size) {
         audience.requireMaySee(userId, viewer);
         RatingService.Page found = ratings.page(userId, page, size);
-        MovieLookup movies =
-                catalog.lookup(found.ratings().stream().map(Rating::movieId).toList());
+        MovieLookup movies = catalog.lookupRemembered(
+                found.ratings().stream().map(Rating::movieId).toList());
         List<RatingController.RatedMovie> items = found.ratings().stream()
                 .map(rating -> new RatingController.RatedMovie(
                         movies.orIdOnly(rating.movieId()), rating.score(), rating.review(), rating.ratedAt()))

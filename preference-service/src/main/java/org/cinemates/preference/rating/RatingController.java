@@ -103,8 +103,8 @@ class RatingController {
             @Parameter(description = "Ratings per page, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
                     int size) {
         RatingService.Page found = ratings.page(me.id(), page, size);
-        MovieLookup movies =
-                catalog.lookup(found.ratings().stream().map(Rating::movieId).toList());
+        MovieLookup movies = catalog.lookupRemembered(
+                found.ratings().stream().map(Rating::movieId).toList());
         List<RatedMovie> items = found.ratings().stream()
                 .map(rating -> new RatedMovie(
                         movies.orIdOnly(rating.movieId()), rating.score(), rating.review(), rating.ratedAt()))

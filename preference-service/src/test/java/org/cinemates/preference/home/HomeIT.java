@@ -135,6 +135,38 @@ class HomeIT extends IntegrationTest {
     }
 
     @Test
+    void theFeedsMoviesSeenLatelyComeFromMemory() {
+        home();
+        MOVIES.forgetRequests();
+
+        JsonNode again = home().json();
+
+        assertThat(again.path("friendActivity")
+                        .get(0)
+                        .path("movie")
+                        .path("title")
+                        .asString())
+                .isEqualTo("Watched by my friend");
+        assertThat(MOVIES.requests("/api/movies").stream()
+                        .map(r -> r.param("ids"))
+                        .filter(ids -> ids != null && ids.contains(String.valueOf(watched)))
+                        .toList())
+                .isEmpty();
+
+        MOVIES.stop();
+        JsonNode withoutMovieService = home().json();
+
+        assertThat(withoutMovieService
+                        .path("friendActivity")
+                        .get(1)
+                        .path("movie")
+                        .path("title")
+                        .asString())
+                .as("remembered from the first visit")
+                .isEqualTo("Reviewed by my friend");
+    }
+
+    @Test
     void withoutActivityServiceTheStartPageStillAnswers() {
         for (Runnable outage : List.<Runnable>of(ACTIVITIES::stop, ACTIVITIES::failing, ACTIVITIES::slow)) {
             allUp();
