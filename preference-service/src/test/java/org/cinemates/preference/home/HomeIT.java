@@ -79,6 +79,14 @@ class HomeIT extends IntegrationTest {
         return home.path("degraded").valueStream().map(JsonNode::asString).toList();
     }
 
+    /** The ids asked of movie-service in batch lookups that included the watched movie. */
+    private List<String> batchLookupsOfWatched() {
+        return MOVIES.requests("/api/movies").stream()
+                .map(r -> r.param("ids"))
+                .filter(ids -> ids != null && ids.contains(String.valueOf(watched)))
+                .toList();
+    }
+
     private static List<Long> recommended(JsonNode home) {
         return home.path("recommendations")
                 .valueStream()
@@ -127,11 +135,7 @@ class HomeIT extends IntegrationTest {
         assertThat(feedCalls).hasSize(1);
         assertThat(feedCalls.get(0).header("Authorization")).isEqualTo("Bearer " + me.token());
         assertThat(feedCalls.get(0).param("limit")).isEqualTo("10");
-        assertThat(MOVIES.requests("/api/movies").stream()
-                        .map(r -> r.param("ids"))
-                        .filter(ids -> ids != null && ids.contains(String.valueOf(watched)))
-                        .toList())
-                .containsExactly(watched + "," + reviewed);
+        assertThat(batchLookupsOfWatched()).containsExactly(watched + "," + reviewed);
     }
 
     @Test
@@ -147,11 +151,7 @@ class HomeIT extends IntegrationTest {
                         .path("title")
                         .asString())
                 .isEqualTo("Watched by my friend");
-        assertThat(MOVIES.requests("/api/movies").stream()
-                        .map(r -> r.param("ids"))
-                        .filter(ids -> ids != null && ids.contains(String.valueOf(watched)))
-                        .toList())
-                .isEmpty();
+        assertThat(batchLookupsOfWatched()).isEmpty();
 
         MOVIES.stop();
         JsonNode withoutMovieService = home().json();
