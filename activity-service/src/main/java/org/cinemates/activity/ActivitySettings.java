@@ -30,6 +30,8 @@ public record ActivitySettings(
      * @param friendIdsTtl how long a member's friend ids are used before they are asked again
      *     (friendship events received here evict them at once)
      * @param friendIdsMaxIds friend ids kept fresh, summed over all members
+     * @param namesMaxIds names kept in memory for the friend-ids TTL, for feed pages (about 200
+     *     bytes each)
      * @param lastKnownMaxIds friend ids kept as the last known lists, used while user-service is
      *     down, summed over all members (8 bytes each)
      */
@@ -40,6 +42,7 @@ public record ActivitySettings(
             @DefaultValue("2s") @DurationMin(millis = 0) Duration pauseAfterFailure,
             @DefaultValue("30s") @DurationMin(millis = 0) Duration friendIdsTtl,
             @DefaultValue("2000000") @Min(1) long friendIdsMaxIds,
+            @DefaultValue("100000") @Min(1) long namesMaxIds,
             @DefaultValue("5000000") @Min(1) long lastKnownMaxIds) {}
 
     /**

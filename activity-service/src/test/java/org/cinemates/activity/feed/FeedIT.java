@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.activity.Events.batch;
 import static org.cinemates.activity.Events.befriended;
 import static org.cinemates.activity.Events.joined;
+import static org.cinemates.activity.Events.profileUpdated;
 import static org.cinemates.activity.Events.rated;
 import static org.cinemates.activity.Events.ratingDeleted;
 import static org.cinemates.activity.Events.reviewed;
@@ -18,6 +19,8 @@ import java.util.Set;
 import org.cinemates.activity.IntegrationTest;
 import org.cinemates.platform.test.ApiResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/activities/feed: my friends' activities, newest first, page by page. */
@@ -88,6 +91,33 @@ class FeedIT extends IntegrationTest {
         assertThat(review.has("friend")).isFalse();
         assertThat(review.path("createdAt").asString()).isEqualTo(at(10).toString());
         assertThat(items.get(2).path("type").asString()).isEqualTo("JOINED");
+    }
+
+    @Test
+    void namesReadLatelyComeFromMemoryUntilAnEventRenamesThem(@Autowired JdbcClient db) {
+        long me = member();
+        long ann = member();
+        USERS.befriend(me, ann);
+        deliver(joined(ann, "ann_" + ann, "Ann", at(0)), rated(ann, 1, 4.0, at(10)));
+        assertThat(actorNames(me)).containsOnly("Ann");
+
+        // As another instance storing a rename does: this one goes on naming her from memory.
+        db.sql("update actors set display_name = 'Ann Elsewhere' where id = :id")
+                .param("id", ann)
+                .update();
+        assertThat(actorNames(me)).as("names read lately, without a query").containsOnly("Ann");
+
+        deliver(profileUpdated(ann, "ann_" + ann, "Ann Renamed", at(20)));
+        assertThat(actorNames(me)).as("a rename received here shows at once").containsOnly("Ann Renamed");
+    }
+
+    private List<String> actorNames(long member) {
+        return feed(member, "")
+                .json()
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("actor").path("displayName").asString())
+                .toList();
     }
 
     @Test

@@ -54,6 +54,7 @@ class FriendIdsTest {
                         pause,
                         Duration.ofSeconds(30),
                         10_000,
+                        10_000,
                         10_000),
                 new ActivitySettings.Ingest(Duration.ofDays(30)));
     }
