@@ -5,9 +5,25 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** All accounts, looked up the ways members find each other. */
 interface Accounts extends ListCrudRepository<Account, Long> {
+
+    /**
+     * One statement needs no transaction of its own (the repository's default is a read-only one,
+     * which costs a COMMIT round trip on every {@code /api/users/me}); inside a caller's
+     * transaction it joins that one.
+     */
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
+    Optional<Account> findById(Long id);
+
+    /** As {@link #findById}: one statement, no transaction of its own. */
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
+    boolean existsById(Long id);
 
     Optional<Account> findByUsername(String username);
 

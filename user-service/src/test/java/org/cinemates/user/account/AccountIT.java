@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.cinemates.platform.events.AccountDeleted;
 import org.cinemates.platform.events.DeliveredEvent;
 import org.cinemates.platform.events.Joined;
@@ -17,6 +18,10 @@ import org.cinemates.user.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.ConfigurableTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 import tools.jackson.databind.JsonNode;
 
 class AccountIT extends IntegrationTest {
@@ -32,6 +37,27 @@ class AccountIT extends IntegrationTest {
                 .containsExactlyInAnyOrder("id", "username", "displayName", "email", "bio", "visibility", "createdAt");
         assertThat(me.path("visibility").asString()).isEqualTo("FRIENDS");
         assertThat(me.path("displayName").asString()).isEqualTo("The Me");
+    }
+
+    @Test
+    void meIsOneStatementWithoutATransactionOfItsOwn(@Autowired PlatformTransactionManager transactions) {
+        Member member = register("Quick");
+        List<String> begun = new CopyOnWriteArrayList<>();
+        TransactionExecutionListener listener = new TransactionExecutionListener() {
+            @Override
+            public void beforeBegin(TransactionExecution transaction) {
+                begun.add(transaction.getTransactionName());
+            }
+        };
+        ConfigurableTransactionManager configurable = (ConfigurableTransactionManager) transactions;
+        configurable.addListener(listener);
+        try {
+            assertThat(member.browser().get("/api/users/me").send().status()).isEqualTo(200);
+        } finally {
+            configurable.getTransactionExecutionListeners().remove(listener);
+        }
+        // Background work (the outbox relay) may begin transactions meanwhile: only the read counts.
+        assertThat(begun).noneMatch(name -> name.endsWith(".findById"));
     }
 
     @Test
