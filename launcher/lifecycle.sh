@@ -91,6 +91,8 @@ cmd_up() {
     [[ -n $(enabled_services) ]] || die "no service module is part of the build (pom.xml)"
     if ((${#to_start[@]} > 0)); then
         ((build)) && build_if_needed "${to_start[@]}"
+        # The first start of a build: a training run first, so its class-data caches know requests.
+        if training_wanted "${to_start[@]}"; then train_class_data; fi
         ensure_databases
         service_token >/dev/null
         launch_services "${to_start[@]}"

@@ -284,6 +284,9 @@ cmd_test() {
     (($# == 0)) || die "test takes no arguments"
     local failed=0 mvn_args=() movielens="" e2e_up_args=()
     trap 'e2e_stop; print_summary' EXIT
+    # The test instances run with the client compiler only and start many times: a training run
+    # (training.sh) for their caches would cost more than it saves.
+    export CINEMATES_TRAINING=off
     trap 'exit 130' INT TERM
 
     begin_step "Step 1: prerequisites" "prerequisites (java, nginx, PostgreSQL)"
