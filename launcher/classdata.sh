@@ -117,6 +117,12 @@ class_data_prune() { # service-base
 
 # Sets CLASS_DATA_ARGS to the java arguments that run JAR (the instance's private copy): the
 # extracted application with its archive, or asking the JVM to write one at exit. The literal
+# Where a build of a service keeps its extracted jar and class data: per jar digest, and per JDK
+# and options (class_data_jvm_fingerprint).
+class_data_folder() { # service-base jar-digest jvm-fingerprint
+    printf '%s\n' "$CLASS_DATA_DIR/$1-$2-$3"
+}
+
 # @PID@ stands for the JVM's pid (known once it is launched). Falls back to `-jar JAR`.
 class_data_arguments() { # instance jar
     local svc=$1 jar=$2 base folder tmp app
@@ -131,7 +137,7 @@ class_data_arguments() { # instance jar
         digest=$(sha256sum "$jar" | cut -c1-16)
         printf '%s\n' "$digest" >"$jar.sha256"
     fi
-    folder="$CLASS_DATA_DIR/$base-$digest-$(class_data_jvm_fingerprint)"
+    folder=$(class_data_folder "$base" "$digest" "$(class_data_jvm_fingerprint)")
     if [[ ! -f $folder/app.jar ]]; then
         mkdir -p "$CLASS_DATA_DIR"
         tmp=$(mktemp -d "$folder.XXXXXX")

@@ -19,11 +19,11 @@ TRAINING_SECONDS=${CINEMATES_TRAINING_SECONDS:-45}
 training_wanted() { # service...
     [[ ${CINEMATES_TRAINING:-on} != off && ${CINEMATES_CLASS_DATA:-on} != off ]] || return 1
     ((SERVICE_JAVA_MAJOR >= 25)) || return 1
-    local svc jar folder
+    local svc folder fingerprint
+    fingerprint=$(class_data_jvm_fingerprint)
     for svc in "$@"; do
-        jar=$(svc_built_jar "$svc")
-        [[ -f $jar ]] || continue
-        folder="$CLASS_DATA_DIR/$(svc_base "$svc")-$(training_jar_digest "$svc")-$(class_data_jvm_fingerprint)"
+        [[ -f $(svc_built_jar "$svc") ]] || continue
+        folder=$(class_data_folder "$(svc_base "$svc")" "$(training_jar_digest "$svc")" "$fingerprint")
         [[ -d $folder ]] && class_data_adopt_archives "$folder"
         if [[ ! -e $folder/app.aot && ! -e $folder/app.aotconf && ! -e $folder/aot.failed ]] &&
             ! compgen -G "$folder/*.aotconf.part" >/dev/null; then
@@ -33,7 +33,7 @@ training_wanted() { # service...
     return 1
 }
 
-# The digest class_data_arguments names the build's folder by: the one kept beside the service's
+# The jar digest class_data_arguments names the build's folder by: the one kept beside the service's
 # running copy while that copy is of the built jar (no need to read 60 MB again on every start).
 training_jar_digest() { # service
     local built run
