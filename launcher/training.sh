@@ -152,7 +152,7 @@ training_visits() { # base-url state-folder
     } >"$config"
     local rounds=0
     while ((SECONDS - started < TRAINING_SECONDS)); do
-        curl -sS --parallel --parallel-max 8 -K "$config" >>"$folder/statuses" || true
+        curl -sS --no-progress-meter --parallel --parallel-max 8 -K "$config" >>"$folder/statuses" || true
         rounds=$((rounds + 1))
     done
     printf 'training: %s members, %s rounds of %s requests in %s s; answers by status:\n' \
