@@ -74,11 +74,12 @@ class MovieSummaries {
         CompletableFuture<Boolean> movieChecked = catalog.remembers(movieId)
                 ? CompletableFuture.completedFuture(movieKnown(movieId))
                 : remote.fork(() -> movieKnown(movieId));
-        List<FriendScore> friends = friendScores(me, movieId, degraded);
+        List<Long> friendIds = friendIds(me, degraded);
+        Ratings.MovieStats stats = ratings.statsOf(movieId, me, friendIds);
         if (!RemoteCalls.join(movieChecked)) {
             degraded.add(Dependency.MOVIE_SERVICE);
         }
-        Ratings.MovieStats stats = ratings.statsOf(movieId, me);
+        List<FriendScore> friends = named(stats.friendScores(), degraded);
         BigDecimal average = stats.average() != null ? stats.average().setScale(2, RoundingMode.HALF_UP) : null;
         return new Summary(
                 movieId,
@@ -103,33 +104,39 @@ class MovieSummaries {
         }
     }
 
-    private List<FriendScore> friendScores(long me, long movieId, Degradation degraded) {
+    /** My friends' ids; none when user-service cannot say. */
+    private List<Long> friendIds(long me, Degradation degraded) {
         try {
-            List<Long> friendIds = people.recentFriendIds(me);
-            if (friendIds.isEmpty()) {
-                return List.of();
-            }
-            List<Rating> theirs = ratings.ofMovieBy(movieId, friendIds);
-            if (theirs.isEmpty()) {
-                return List.of();
-            }
-            Map<Long, Member> members =
-                    people.members(theirs.stream().map(Rating::userId).toList());
-            List<FriendScore> friends = new ArrayList<>();
-            for (Rating rating : theirs) {
-                Member member = members.get(rating.userId());
-                // A friend who keeps their ratings PRIVATE is counted in the average, never named.
-                if (member != null && member.showsRatingsToFriends()) {
-                    friends.add(new FriendScore(member.profile(), rating.score()));
-                }
-            }
-            friends.sort(Comparator.comparing(FriendScore::score)
-                    .reversed()
-                    .thenComparing(friend -> friend.user().username()));
-            return friends;
+            return people.recentFriendIds(me);
         } catch (DependencyUnavailable e) {
             degraded.add(Dependency.USER_SERVICE);
             return List.of();
         }
+    }
+
+    /** Friends' scores with who gave them, best first; none when user-service cannot say. */
+    private List<FriendScore> named(Map<Long, BigDecimal> scores, Degradation degraded) {
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Member> members;
+        try {
+            members = people.members(List.copyOf(scores.keySet()));
+        } catch (DependencyUnavailable e) {
+            degraded.add(Dependency.USER_SERVICE);
+            return List.of();
+        }
+        List<FriendScore> friends = new ArrayList<>();
+        scores.forEach((userId, score) -> {
+            Member member = members.get(userId);
+            // A friend who keeps their ratings PRIVATE is counted in the average, never named.
+            if (member != null && member.showsRatingsToFriends()) {
+                friends.add(new FriendScore(member.profile(), score));
+            }
+        });
+        friends.sort(Comparator.comparing(FriendScore::score)
+                .reversed()
+                .thenComparing(friend -> friend.user().username()));
+        return friends;
     }
 }

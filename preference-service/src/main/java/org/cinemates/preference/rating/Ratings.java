@@ -1,23 +1,24 @@
 package org.cinemates.preference.rating;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Every member's ratings. */
 @Repository
 class Ratings {
-
-    /** Ids per {@code in (...)} list, well below what either database accepts. */
-    private static final int MAX_IDS_PER_QUERY = 1000;
 
     private static final String COLUMNS = "user_id, movie_id, score, review, rated_at";
 
@@ -97,43 +98,53 @@ class Ratings {
     /**
      * @param average null when nobody rated the movie
      * @param myScore the asking member's score; null when they have not rated it
+     * @param friendScores the scores of the friends asked about who rated it, by member id
      */
     record MovieStats(
             long count,
             @Nullable BigDecimal average,
-            @Nullable BigDecimal myScore) {}
+            @Nullable BigDecimal myScore,
+            Map<Long, BigDecimal> friendScores) {}
 
-    /** Every member's count and average for a movie, and the asking member's score, in one query. */
-    MovieStats statsOf(long movieId, long me) {
+    /**
+     * Every member's count and average for a movie, the asking member's score and those of the
+     * given friends, in one query (a summary is asked for on every movie page).
+     */
+    MovieStats statsOf(long movieId, long me, Collection<Long> friendIds) {
         return jdbc.sql("""
                         select count(*) as ratings, avg(score) as average,
-                               max(score) filter (where user_id = :me) as mine
+                               max(score) filter (where user_id = :me) as mine,
+                               array_agg(user_id order by user_id) filter (where user_id = any(:friends)) as friends,
+                               array_agg(score order by user_id) filter (where user_id = any(:friends)) as scores
                         from ratings where movie_id = :movieId
                         """)
                 .param("movieId", movieId)
                 .param("me", me)
-                .query((rs, row) ->
-                        new MovieStats(rs.getLong("ratings"), rs.getBigDecimal("average"), rs.getBigDecimal("mine")))
+                .param("friends", new SqlArrayValue("bigint", friendIds.toArray()))
+                .query((rs, row) -> new MovieStats(
+                        rs.getLong("ratings"),
+                        rs.getBigDecimal("average"),
+                        rs.getBigDecimal("mine"),
+                        friendScores(rs.getArray("friends"), rs.getArray("scores"))))
                 .single();
     }
 
-    /** The ratings of a movie by any of these members. */
-    List<Rating> ofMovieBy(long movieId, Collection<Long> userIds) {
-        List<Long> ids = List.copyOf(userIds);
-        List<Rating> ratings = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += MAX_IDS_PER_QUERY) {
-            ratings.addAll(jdbc.sql(
-                            "select " + COLUMNS + " from ratings where movie_id = :movieId and user_id in (:ids)")
-                    .param("movieId", movieId)
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_QUERY)))
-                    .query(Ratings::rating)
-                    .list());
+    private static Map<Long, BigDecimal> friendScores(@Nullable Array friends, @Nullable Array scores)
+            throws SQLException {
+        if (friends == null || scores == null) {
+            return Map.of();
         }
-        return ratings;
+        Long[] ids = (Long[]) friends.getArray();
+        BigDecimal[] values = (BigDecimal[]) scores.getArray();
+        Map<Long, BigDecimal> byMember = new LinkedHashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            byMember.put(ids[i], values[i]);
+        }
+        return byMember;
     }
 
-    private static java.util.Map<String, Object> columns(Rating rating) {
-        java.util.Map<String, Object> columns = new java.util.HashMap<>();
+    private static Map<String, Object> columns(Rating rating) {
+        Map<String, Object> columns = new HashMap<>();
         columns.put("userId", rating.userId());
         columns.put("movieId", rating.movieId());
         columns.put("score", rating.score());
