@@ -4,6 +4,7 @@
 # CLI and the rules of redocly.yaml beside this script.
 #
 #   deploy/check/openapi/lint.sh BASE_URL        e.g. deploy/check/openapi/lint.sh http://127.0.0.1:8080
+#   deploy/check/openapi/lint.sh --prepare       installs Redocly CLI only
 #
 # Needs curl and Node.js 20.19 or newer with npm. The first run installs Redocly CLI (npm ci, from
 # package-lock.json); after that it runs offline. Warnings are printed and do not fail the run.
@@ -14,7 +15,7 @@ set -euo pipefail
 SERVICES=(user-service movie-service activity-service preference-service)
 
 usage() {
-  printf 'usage: %s BASE_URL   (e.g. http://127.0.0.1:8080)\n' "$0" >&2
+  printf 'usage: %s BASE_URL   (e.g. http://127.0.0.1:8080) | --prepare\n' "$0" >&2
   exit 2
 }
 fail() {
@@ -23,8 +24,11 @@ fail() {
 }
 
 (($# == 1)) || usage
+# --prepare: only install the linter (a test run does it beside its builds, before any instance).
+prepare=0
+[[ $1 == --prepare ]] && prepare=1
 base=${1%/}
-[[ $base =~ ^https?://[^/]+ ]] || usage
+((prepare)) || [[ $base =~ ^https?://[^/]+ ]] || usage
 
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
 
@@ -46,6 +50,8 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 
 # No usage data leaves this machine, and no "new version" notices in the output.
+((prepare)) && exit 0
+
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
 # A rule name redocly.yaml misspells would otherwise be a silent no-op.
