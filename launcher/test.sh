@@ -24,6 +24,34 @@ record_step() { # name result seconds
     STEP_TIMES+=("$3")
 }
 
+# The steps recorded from index FIRST on, one tab-separated line each: name, result, seconds (what
+# steps run in the background hand back; collect_beside reads them).
+steps_since() { # first
+    local i
+    for ((i = $1; i < ${#STEP_NAMES[@]}; i++)); do
+        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}"
+    done
+}
+
+# Waits for steps run in the background (side_steps, smoke_beside), shows their output and records
+# their results. Fails when one of them failed or none was recorded (recorded then as NAME).
+collect_beside() { # pid log results title name
+    local name result seconds failed=0
+    wait "$1" || true
+    printf '\n=== %s ===\n' "$4"
+    cat "$2"
+    while IFS=$'\t' read -r name result seconds; do
+        record_step "$name" "$result" "$seconds"
+        [[ $result != FAILED ]] || failed=1
+    done <"$3"
+    if ! grep -q . "$3"; then
+        record_step "$5" FAILED 0
+        failed=1
+    fi
+    rm -f "$3"
+    return $((failed))
+}
+
 print_summary() {
     local i
     # A step interrupted by an error (or Ctrl-C) counts as failed.
@@ -252,7 +280,7 @@ drop_databases() {
 # name, result and seconds go to RESULTS, one tab-separated line each. Also readies what step 4
 # would otherwise wait for: the built web app and Chromium.
 side_steps() { # results
-    local results=$1 first=${#STEP_NAMES[@]} i tool
+    local results=$1 first=${#STEP_NAMES[@]} tool
     trap - EXIT INT TERM
     if [[ -x $ROOT/deploy/check/run.sh ]]; then
         begin_step "Step 3: deployment files (Dockerfiles, compose.yaml, Kubernetes manifests)" "deployment checks"
@@ -281,9 +309,7 @@ side_steps() { # results
     if [[ -x $ROOT/deploy/check/openapi/lint.sh ]] && ensure_node; then
         "$ROOT/deploy/check/openapi/lint.sh" --prepare || warn "the OpenAPI linter could not be installed now; step 4 tries again"
     fi
-    for ((i = first; i < ${#STEP_NAMES[@]}; i++)); do
-        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}" >>"$results"
-    done
+    steps_since "$first" >>"$results"
 }
 
 # Step 5: the default run, on what only it has: the embedded PostgreSQL (with the sample
@@ -304,9 +330,7 @@ smoke_beside() {
         first=${#STEP_NAMES[@]}
         smoke_step || true
         e2e_stop
-        for ((i = first; i < ${#STEP_NAMES[@]}; i++)); do
-            printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}" >>"$SMOKE_RESULTS"
-        done
+        steps_since "$first" >>"$SMOKE_RESULTS"
     ) >"$SMOKE_LOG" 2>&1 </dev/null &
     SMOKE_PID=$!
     info "step 5 (the embedded PostgreSQL smoke) runs beside step 4; its output comes after it"
@@ -370,19 +394,8 @@ cmd_test() {
         failed=1
     fi
 
-    wait "$side_pid" || true
-    printf '\n=== Steps 3 to 3c ran beside step 2; their output: ===\n'
-    cat "$side_log"
-    local name result seconds
-    while IFS=$'\t' read -r name result seconds; do
-        record_step "$name" "$result" "$seconds"
-        [[ $result != FAILED ]] || failed=1
-    done <"$side_results"
-    if ! grep -q . "$side_results"; then
-        record_step "deployment checks and web app checks" FAILED 0
-        failed=1
-    fi
-    rm -f "$side_results"
+    collect_beside "$side_pid" "$side_log" "$side_results" "Steps 3 to 3c ran beside step 2; their output:" \
+        "deployment checks and web app checks" || failed=1
 
     if ! in_reactor e2e; then
         begin_step "Step 4: end-to-end journey through nginx" "end-to-end journey"
@@ -407,23 +420,14 @@ cmd_test() {
             failed=1
         fi
         if [[ -n $SMOKE_PID ]]; then
-            wait "$SMOKE_PID" || true
+            collect_beside "$SMOKE_PID" "$SMOKE_LOG" "$SMOKE_RESULTS" "Step 5 ran beside step 4; its output:" \
+                "embedded PostgreSQL smoke" || failed=1
             SMOKE_PID=""
-            printf '\n=== Step 5 ran beside step 4; its output: ===\n'
-            cat "$SMOKE_LOG"
-            while IFS=$'\t' read -r name result seconds; do
-                record_step "$name" "$result" "$seconds"
-                [[ $result != FAILED ]] || failed=1
-            done <"$SMOKE_RESULTS"
-            if ! grep -q . "$SMOKE_RESULTS"; then
-                record_step "embedded PostgreSQL smoke" FAILED 0
-                failed=1
-            fi
         else
             # Step 4's instance did not come up: step 5 on its own.
             smoke_step || failed=1
+            rm -f "$SMOKE_RESULTS"
         fi
-        rm -f "$SMOKE_RESULTS"
     fi
 
     trap - EXIT
