@@ -115,14 +115,14 @@ class_data_prune() { # service-base
         sort -rn | tail -n +$((CLASS_DATA_KEEP + 1)) | cut -d' ' -f2-)
 }
 
-# Sets CLASS_DATA_ARGS to the java arguments that run JAR (the instance's private copy): the
-# extracted application with its archive, or asking the JVM to write one at exit. The literal
 # Where a build of a service keeps its extracted jar and class data: per jar digest, and per JDK
 # and options (class_data_jvm_fingerprint).
 class_data_folder() { # service-base jar-digest jvm-fingerprint
     printf '%s\n' "$CLASS_DATA_DIR/$1-$2-$3"
 }
 
+# Sets CLASS_DATA_ARGS to the java arguments that run JAR (the instance's private copy): the
+# extracted application with its archive, or asking the JVM to write one at exit. The literal
 # @PID@ stands for the JVM's pid (known once it is launched). Falls back to `-jar JAR`.
 class_data_arguments() { # instance jar
     local svc=$1 jar=$2 base folder tmp app

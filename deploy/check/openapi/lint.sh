@@ -49,9 +49,9 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   fi
 fi
 
-# No usage data leaves this machine, and no "new version" notices in the output.
 ((prepare)) && exit 0
 
+# No usage data leaves this machine, and no "new version" notices in the output.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
 # A rule name redocly.yaml misspells would otherwise be a silent no-op.
