@@ -24,34 +24,6 @@ record_step() { # name result seconds
     STEP_TIMES+=("$3")
 }
 
-# The steps recorded from index FIRST on, one tab-separated line each: name, result, seconds (what
-# steps run in the background hand back; collect_beside reads them).
-steps_since() { # first
-    local i
-    for ((i = $1; i < ${#STEP_NAMES[@]}; i++)); do
-        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}"
-    done
-}
-
-# Waits for steps run in the background (side_steps, smoke_beside), shows their output and records
-# their results. Fails when one of them failed or none was recorded (recorded then as NAME).
-collect_beside() { # pid log results title name
-    local name result seconds failed=0
-    wait "$1" || true
-    printf '\n=== %s ===\n' "$4"
-    cat "$2"
-    while IFS=$'\t' read -r name result seconds; do
-        record_step "$name" "$result" "$seconds"
-        [[ $result != FAILED ]] || failed=1
-    done <"$3"
-    if ! grep -q . "$3"; then
-        record_step "$5" FAILED 0
-        failed=1
-    fi
-    rm -f "$3"
-    return $((failed))
-}
-
 print_summary() {
     local i
     # A step interrupted by an error (or Ctrl-C) counts as failed.
@@ -168,8 +140,6 @@ run_e2e() {
         token=$(<"$home/service-token")
         ok=1
         up=1
-        # What may run beside this instance's checks, once it is up (cmd_test: step 5).
-        [[ -z ${E2E_AFTER_UP:-} ]] || "$E2E_AFTER_UP"
         if [[ $kind == production ]]; then
             # Prometheus beside the instance, scraping all along the journeys; its targets are
             # checked after them (prometheus_check).
@@ -280,7 +250,7 @@ drop_databases() {
 # name, result and seconds go to RESULTS, one tab-separated line each. Also readies what step 4
 # would otherwise wait for: the built web app and Chromium.
 side_steps() { # results
-    local results=$1 first=${#STEP_NAMES[@]} tool
+    local results=$1 first=${#STEP_NAMES[@]} i tool
     trap - EXIT INT TERM
     if [[ -x $ROOT/deploy/check/run.sh ]]; then
         begin_step "Step 3: deployment files (Dockerfiles, compose.yaml, Kubernetes manifests)" "deployment checks"
@@ -309,46 +279,15 @@ side_steps() { # results
     if [[ -x $ROOT/deploy/check/openapi/lint.sh ]] && ensure_node; then
         "$ROOT/deploy/check/openapi/lint.sh" --prepare || warn "the OpenAPI linter could not be installed now; step 4 tries again"
     fi
-    steps_since "$first" >>"$results"
-}
-
-# Step 5: the default run, on what only it has: the embedded PostgreSQL (with the sample
-# catalogue, which the smoke's searches know).
-smoke_step() {
-    run_e2e "Step 5: the default run on its embedded PostgreSQL (smoke)" "embedded PostgreSQL smoke" \
-        "$STATE_DIR/e2e" $((10000 + TEST_PORT_SHIFT)) embedded
-}
-
-# Starts step 5 in the background (E2E_AFTER_UP of step 4): its output goes to SMOKE_LOG, each of
-# its steps' name, result and seconds to SMOKE_RESULTS, one tab-separated line each.
-SMOKE_PID=""
-smoke_beside() {
-    (
-        trap - EXIT INT TERM
-        # Step 4's step and instance are its own: this copy of the shell must not close them.
-        CURRENT_STEP="" E2E_HOME="" E2E_AFTER_UP=""
-        first=${#STEP_NAMES[@]}
-        smoke_step || true
-        e2e_stop
-        steps_since "$first" >>"$SMOKE_RESULTS"
-    ) >"$SMOKE_LOG" 2>&1 </dev/null &
-    SMOKE_PID=$!
-    info "step 5 (the embedded PostgreSQL smoke) runs beside step 4; its output comes after it"
-}
-
-# Stops step 5's instance if it still runs (an interrupted test).
-smoke_stop() {
-    [[ -n $SMOKE_PID ]] || return 0
-    kill "$SMOKE_PID" 2>/dev/null || true
-    wait "$SMOKE_PID" 2>/dev/null || true
-    SMOKE_PID=""
-    CINEMATES_HOME="$STATE_DIR/e2e" "$SCRIPT" down >/dev/null 2>&1 || true
+    for ((i = first; i < ${#STEP_NAMES[@]}; i++)); do
+        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}" >>"$results"
+    done
 }
 
 cmd_test() {
     (($# == 0)) || die "test takes no arguments"
     local failed=0 mvn_args=() movielens="" e2e_up_args=()
-    trap 'smoke_stop; e2e_stop; print_summary' EXIT
+    trap 'e2e_stop; print_summary' EXIT
     # The test instances run with the client compiler only and start many times: a training run
     # (training.sh) for their caches would cost more than it saves.
     export CINEMATES_TRAINING=off
@@ -394,8 +333,19 @@ cmd_test() {
         failed=1
     fi
 
-    collect_beside "$side_pid" "$side_log" "$side_results" "Steps 3 to 3c ran beside step 2; their output:" \
-        "deployment checks and web app checks" || failed=1
+    wait "$side_pid" || true
+    printf '\n=== Steps 3 to 3c ran beside step 2; their output: ===\n'
+    cat "$side_log"
+    local name result seconds
+    while IFS=$'\t' read -r name result seconds; do
+        record_step "$name" "$result" "$seconds"
+        [[ $result != FAILED ]] || failed=1
+    done <"$side_results"
+    if ! grep -q . "$side_results"; then
+        record_step "deployment checks and web app checks" FAILED 0
+        failed=1
+    fi
+    rm -f "$side_results"
 
     if ! in_reactor e2e; then
         begin_step "Step 4: end-to-end journey through nginx" "end-to-end journey"
@@ -404,13 +354,9 @@ cmd_test() {
     else
         if [[ -n $movielens ]]; then e2e_up_args+=(--data "$movielens"); fi
         # The journeys run once, in production mode: an external PostgreSQL, Redis, two instances
-        # each of activity- and preference-service; the browser journey runs on it too. Step 5
-        # starts beside them once that instance is up: they mostly wait (on events, restarts,
-        # the browser), and the two instances share nothing but the machine.
-        SMOKE_RESULTS=$(mktemp)
-        SMOKE_LOG="$LOG_DIR/test-step-5.log"
+        # each of activity- and preference-service; the browser journey runs on it too.
         if redis_answers; then
-            E2E_AFTER_UP=smoke_beside run_e2e "Step 4: end-to-end journey in production mode (PostgreSQL, Redis, 2 instances)" \
+            run_e2e "Step 4: end-to-end journey in production mode (PostgreSQL, Redis, 2 instances)" \
                 "end-to-end journey (production mode)" "$STATE_DIR/e2e-production" $((11000 + TEST_PORT_SHIFT)) production \
                 --postgres --redis --replicas 2 "${e2e_up_args[@]+"${e2e_up_args[@]}"}" || failed=1
         else
@@ -419,15 +365,10 @@ cmd_test() {
             end_step FAILED
             failed=1
         fi
-        if [[ -n $SMOKE_PID ]]; then
-            collect_beside "$SMOKE_PID" "$SMOKE_LOG" "$SMOKE_RESULTS" "Step 5 ran beside step 4; its output:" \
-                "embedded PostgreSQL smoke" || failed=1
-            SMOKE_PID=""
-        else
-            # Step 4's instance did not come up: step 5 on its own.
-            smoke_step || failed=1
-            rm -f "$SMOKE_RESULTS"
-        fi
+        # The default run, on what only it has: the embedded PostgreSQL (with the sample catalogue,
+        # which the smoke's searches know).
+        run_e2e "Step 5: the default run on its embedded PostgreSQL (smoke)" "embedded PostgreSQL smoke" \
+            "$STATE_DIR/e2e" $((10000 + TEST_PORT_SHIFT)) embedded || failed=1
     fi
 
     trap - EXIT
