@@ -93,7 +93,8 @@ Environment:
   CINEMATES_PREFERENCES_PORT
                             service ports
   CINEMATES_JAVA_OPTS       JVM options instead of the defaults
-                            (-Xms32m -Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 ...)
+                            (-Xms32m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 ..., and -Xmx512m,
+                            1g for preference-service, unless the options set a heap ceiling)
   CINEMATES_SERVICE_JAVA    the java the services run on (default: the newest JDK 25+ installed,
                             whose AOT cache starts them faster; else the one that builds)
   CINEMATES_AUTH_RATE, CINEMATES_AUTH_BURST

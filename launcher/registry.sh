@@ -1,14 +1,18 @@
 # shellcheck shell=bash
 # The services: their registry, the Maven modules that build them, their instances and ports.
 
-# One line per service: name, Maven module folder, default port, environment prefix. A service
-# runs once its module is part of the Maven build (listed in the root pom.xml); its jar is
-# <module>/target/<name>.jar. nginx routes each prefix (edge/nginx/templates).
+# One line per service: name, Maven module folder, default port, environment prefix, heap
+# ceiling. A service runs once its module is part of the Maven build (listed in the root
+# pom.xml); its jar is <module>/target/<name>.jar. nginx routes each prefix
+# (edge/nginx/templates). The heap ceiling applies unless CINEMATES_JAVA_OPTS sets one; a heap
+# starts small and is given back (DEFAULT_JAVA_OPTS), so a ceiling costs a quiet instance nothing.
+# preference-service retrains the recommender beside its requests: on ml-latest-small its heap
+# reached 670 MB under the mixed load of ./cinemates bench, where 512 MB ended the JVM.
 SERVICE_REGISTRY=(
-    "user-service        user-service        8081  USERS"
-    "movie-service       movie-service       8082  MOVIES"
-    "activity-service    activity-service    8083  ACTIVITIES"
-    "preference-service  preference-service  8084  PREFERENCES"
+    "user-service        user-service        8081  USERS        512m"
+    "movie-service       movie-service       8082  MOVIES       512m"
+    "activity-service    activity-service    8083  ACTIVITIES   512m"
+    "preference-service  preference-service  8084  PREFERENCES  1g"
 )
 
 # Module names of the root pom.xml, leaving out commented-out ones.
@@ -52,7 +56,7 @@ svc_base() {
 svc_instance() {
     if [[ $(svc_base "$1") != "$1" ]]; then printf '%s\n' "${1##*-}"; else printf '1\n'; fi
 }
-registry_field() { # instance field-number (2: module, 3: default port, 4: prefix)
+registry_field() { # instance field-number (2: module, 3: default port, 4: prefix, 5: heap ceiling)
     local l
     local -a fields
     l=$(registry_line "$(svc_base "$1")") || return 1
@@ -62,6 +66,7 @@ registry_field() { # instance field-number (2: module, 3: default port, 4: prefi
 svc_module() { registry_field "$1" 2; }
 svc_default_port() { registry_field "$1" 3; }
 svc_prefix() { registry_field "$1" 4; }
+svc_max_heap() { registry_field "$1" 5; }
 
 svc_port() { # the instance's port in the current settings
     local var

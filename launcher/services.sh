@@ -153,6 +153,7 @@ start_instance_process() { # instance NAME=value...
     [[ -f $jar ]] || die "$svc has not been built ($(svc_built_jar "$svc") is missing): run ./cinemates up"
     [[ -f $log ]] && mv -f "$log" "$log.1"
     read -ra opts <<<"${CINEMATES_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+    [[ " ${opts[*]}" =~ \ -(Xmx|XX:MaxHeapSize=|XX:MaxRAM) ]] || opts+=("-Xmx$(svc_max_heap "$svc")")
     class_data_arguments "$svc" "$jar"
 
     # A replica listens on its own port (the service reads CINEMATES_<PREFIX>_PORT).

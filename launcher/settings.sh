@@ -10,8 +10,9 @@ DEFAULT_LISTEN_ADDRESS=127.0.0.1
 # starts at 32 MB, grows when less than 10% of it is free and is given back when more than 30%
 # is free keeps an idle instance small (the four JVMs: about 890 MB PSS after start and 1,050 MB
 # after a load, against 1,100 and 1,540 MB with the collector's own sizing, at the same
-# throughput); the serial collector is smaller still but served 23% fewer requests.
-DEFAULT_JAVA_OPTS="-Xms32m -Xmx512m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC -Dfile.encoding=UTF-8"
+# throughput); the serial collector is smaller still but served 23% fewer requests. How far a
+# heap may grow is the service's own (SERVICE_REGISTRY), unless these options say.
+DEFAULT_JAVA_OPTS="-Xms32m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC -Dfile.encoding=UTF-8"
 DEFAULT_POSTGRES_URL="jdbc:postgresql://127.0.0.1:5432/"
 DEFAULT_REDIS_URL="redis://127.0.0.1:6379"
 # nginx rate limits per client address (see edge/nginx/templates/cinemates.conf.template).

@@ -93,4 +93,32 @@ class OperatorIT extends EndToEnd {
                 .as("never through nginx")
                 .doesNotContain("jvm_memory_used_bytes");
     }
+
+    /**
+     * preference-service retrains the recommender beside its requests, and the training's matrices
+     * do not fit in the 512 MB the other services may grow to: the JVM would end (it exits on an
+     * OutOfMemoryError) and every recommendation, rating and summary with it.
+     */
+    @Test
+    void preferenceServiceMayGrowItsHeapToRetrainBesideItsRequests() throws Exception {
+        long mib = 1024 * 1024;
+        assertThat(heapCeiling("preference-service")).isGreaterThanOrEqualTo(900 * mib);
+        assertThat(heapCeiling("user-service")).isLessThan(600 * mib);
+    }
+
+    /** The sum of the heap pools' maxima, as the service's own metrics give them. */
+    private static long heapCeiling(String service) {
+        String metrics = new org.cinemates.platform.test.ApiClient(
+                        "http://127.0.0.1:" + Services.ports().get(service))
+                .get("/actuator/prometheus")
+                .send()
+                .body();
+        double sum = metrics.lines()
+                .filter(line -> line.startsWith("jvm_memory_max_bytes{") && line.contains("area=\"heap\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(max -> max > 0)
+                .sum();
+        assertThat(sum).as("heap pools of %s", service).isPositive();
+        return (long) sum;
+    }
 }
