@@ -3,7 +3,6 @@ package org.cinemates.preference.home;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.platform.security.CurrentUser;
@@ -56,19 +55,19 @@ class HomePage {
 
     Home of(CurrentUser me) {
         Degradation degraded = new Degradation();
-        // The feed is fetched alongside; the recommendations are worked out on this thread meanwhile.
-        CompletableFuture<List<JsonNode>> activity = remote.fork(() -> friendActivity(me.accessToken(), degraded));
+        // The feed is asked for alongside; the recommendations are worked out on this thread meanwhile.
+        String authorization = "Bearer " + me.accessToken();
+        RemoteCalls.Call<JsonNode> feed = remote.start(
+                Dependency.ACTIVITY_SERVICE, () -> activities.feed(settings.friendActivity(), authorization));
         Recommendations.Result picks = recommendations.forMember(me.id(), settings.recommendations());
         degraded.addAll(picks.degraded());
-        return new Home(picks.items(), RemoteCalls.join(activity), degraded.names());
+        return new Home(picks.items(), friendActivity(feed, degraded), degraded.names());
     }
 
-    private List<JsonNode> friendActivity(String accessToken, Degradation degraded) {
+    private List<JsonNode> friendActivity(RemoteCalls.Call<JsonNode> call, Degradation degraded) {
         JsonNode feed;
         try {
-            feed = remote.call(
-                    Dependency.ACTIVITY_SERVICE,
-                    () -> activities.feed(settings.friendActivity(), "Bearer " + accessToken));
+            feed = call.answer();
         } catch (DependencyUnavailable | HttpClientErrorException e) {
             degraded.add(Dependency.ACTIVITY_SERVICE);
             return List.of();

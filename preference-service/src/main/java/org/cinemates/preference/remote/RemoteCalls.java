@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceEndpoint;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -102,31 +103,75 @@ public class RemoteCalls implements DisposableBean {
      * @throws HttpClientErrorException when the dependency answered with a 4xx
      */
     public <T> T call(Dependency dependency, Supplier<T> call) {
+        return start(dependency, call).answer();
+    }
+
+    /**
+     * Starts calling {@code dependency} through its breaker on a thread of the pool (with the
+     * caller's trace), so the caller can work meanwhile and then take the {@link Call#answer}. A call
+     * that cannot start (an open breaker, a full pool) fails when its answer is taken.
+     */
+    public <T> Call<T> start(Dependency dependency, Supplier<T> call) {
         String name = dependency.serviceName();
         CircuitBreaker breaker = breakers.circuitBreaker(name);
         TimeLimiter limiter = limiters.timeLimiter(name);
         try {
             breaker.acquirePermission();
         } catch (CallNotPermittedException e) {
-            throw new DependencyUnavailable(name);
+            return Call.refused(name, breaker, limiter);
         }
-        long started = breaker.getCurrentTimestamp();
-        CompletableFuture<T> answer;
         try {
-            answer = CompletableFuture.supplyAsync(traced(call), executor);
+            return new Call<>(name, breaker, limiter, CompletableFuture.supplyAsync(traced(call), executor));
         } catch (RejectedExecutionException e) {
             // Our own saturation, not the dependency's failure: the breaker does not count it.
             breaker.releasePermission();
             log.warn("Too many calls to other services in flight; not calling {}", name);
-            throw new DependencyUnavailable(name);
+            return Call.refused(name, breaker, limiter);
         }
-        try {
-            T result = limiter.executeFutureSupplier(() -> answer);
-            breaker.onResult(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), result);
-            return result;
-        } catch (Exception e) {
-            breaker.onError(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), e);
-            throw unavailable(name, limiter, e);
+    }
+
+    /** A call to another service under way; its answer is taken once. */
+    public static final class Call<T> {
+
+        private final String name;
+        private final CircuitBreaker breaker;
+        private final TimeLimiter limiter;
+        private final long started;
+        /** Null when the call never started (the breaker does not count it). */
+        private final @Nullable CompletableFuture<T> answer;
+
+        private Call(String name, CircuitBreaker breaker, TimeLimiter limiter, @Nullable CompletableFuture<T> answer) {
+            this.name = name;
+            this.breaker = breaker;
+            this.limiter = limiter;
+            this.started = breaker.getCurrentTimestamp();
+            this.answer = answer;
+        }
+
+        private static <T> Call<T> refused(String name, CircuitBreaker breaker, TimeLimiter limiter) {
+            return new Call<>(name, breaker, limiter, null);
+        }
+
+        /**
+         * Waits for the answer, at most the dependency's time limit (the call's own read timeout,
+         * the same limit, bounds it from its start).
+         *
+         * @throws DependencyUnavailable when there is no usable answer in time
+         * @throws HttpClientErrorException when the dependency answered with a 4xx
+         */
+        public T answer() {
+            CompletableFuture<T> pending = answer;
+            if (pending == null) {
+                throw new DependencyUnavailable(name);
+            }
+            try {
+                T result = limiter.executeFutureSupplier(() -> pending);
+                breaker.onResult(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), result);
+                return result;
+            } catch (Exception e) {
+                breaker.onError(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit(), e);
+                throw unavailable(name, limiter, e);
+            }
         }
     }
 

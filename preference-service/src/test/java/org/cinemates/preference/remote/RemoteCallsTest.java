@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceEndpoint;
@@ -123,6 +124,47 @@ class RemoteCallsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LIMIT);
         assertThat(breaker().getMetrics().getNumberOfFailedCalls()).isZero();
         assertThat(remote.fork(() -> "done inline").join()).isEqualTo("done inline");
+    }
+
+    @Test
+    void aStartedCallRunsOnOnePoolThreadWhileTheCallerWorks() throws InterruptedException {
+        CountDownLatch callerWorked = new CountDownLatch(1);
+        RemoteCalls.Call<String> call = remote.start(Dependency.USER_SERVICE, () -> {
+            try {
+                callerWorked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Thread.currentThread().getName();
+        });
+        // start returned while the call waits for the caller: the two run side by side.
+        callerWorked.countDown();
+
+        assertThat(call.answer()).startsWith("remote-call-");
+        assertThat(breaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+        // The call took one of the pool's four threads, and only while it ran: four more fit.
+        CountDownLatch running = new CountDownLatch(4);
+        for (int i = 0; i < 4; i++) {
+            remote.start(Dependency.USER_SERVICE, () -> {
+                running.countDown();
+                return hang();
+            });
+        }
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStartedCallThatCannotStartFailsWhenItsAnswerIsTaken() {
+        for (int i = 0; i < 4; i++) {
+            remote.fork(this::hang);
+        }
+        RemoteCalls.Call<String> call = remote.start(Dependency.USER_SERVICE, () -> "never");
+
+        assertThatThrownBy(call::answer).isInstanceOf(DependencyUnavailable.class);
+        assertThat(breaker().getMetrics().getNumberOfFailedCalls())
+                .as("our own saturation is not the dependency's failure")
+                .isZero();
+        assertThat(breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
     }
 
     @Test
