@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cinemates.platform.test.ApiClient;
 import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.platform.test.TestTokens;
 import org.junit.jupiter.api.Order;
@@ -77,11 +78,7 @@ class OperatorIT extends EndToEnd {
                 "CINEMATES_ACTIVITIES_PORT", List.of("jvm_threads_live_threads"),
                 "CINEMATES_PREFERENCES_PORT", List.of("cinemates_outbox_backlog"));
         for (var service : expected.entrySet()) {
-            String body = new org.cinemates.platform.test.ApiClient(
-                            "http://127.0.0.1:" + settings.getProperty(service.getKey()))
-                    .get("/actuator/prometheus")
-                    .send()
-                    .body();
+            String body = metricsOn(settings.getProperty(service.getKey()));
             assertThat(body)
                     .as("metrics of %s", service.getKey())
                     .contains("http_server_requests_seconds", "hikaricp_connections_active", "jvm_memory_used_bytes");
@@ -108,17 +105,21 @@ class OperatorIT extends EndToEnd {
 
     /** The sum of the heap pools' maxima, as the service's own metrics give them. */
     private static long heapCeiling(String service) {
-        String metrics = new org.cinemates.platform.test.ApiClient(
-                        "http://127.0.0.1:" + Services.ports().get(service))
-                .get("/actuator/prometheus")
-                .send()
-                .body();
-        double sum = metrics.lines()
+        double sum = metricsOn(String.valueOf(Services.ports().get(service)))
+                .lines()
                 .filter(line -> line.startsWith("jvm_memory_max_bytes{") && line.contains("area=\"heap\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .filter(max -> max > 0)
                 .sum();
         assertThat(sum).as("heap pools of %s", service).isPositive();
         return (long) sum;
+    }
+
+    /** A service's Prometheus page, from its own port (nginx never serves it). */
+    private static String metricsOn(String port) {
+        return new ApiClient("http://127.0.0.1:" + port)
+                .get("/actuator/prometheus")
+                .send()
+                .body();
     }
 }

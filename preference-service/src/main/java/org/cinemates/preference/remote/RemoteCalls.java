@@ -120,8 +120,9 @@ public class RemoteCalls implements DisposableBean {
         } catch (CallNotPermittedException e) {
             return Call.refused(name, breaker, limiter);
         }
+        long started = breaker.getCurrentTimestamp();
         try {
-            return new Call<>(name, breaker, limiter, CompletableFuture.supplyAsync(traced(call), executor));
+            return new Call<>(name, breaker, limiter, started, CompletableFuture.supplyAsync(traced(call), executor));
         } catch (RejectedExecutionException e) {
             // Our own saturation, not the dependency's failure: the breaker does not count it.
             breaker.releasePermission();
@@ -140,16 +141,21 @@ public class RemoteCalls implements DisposableBean {
         /** Null when the call never started (the breaker does not count it). */
         private final @Nullable CompletableFuture<T> answer;
 
-        private Call(String name, CircuitBreaker breaker, TimeLimiter limiter, @Nullable CompletableFuture<T> answer) {
+        private Call(
+                String name,
+                CircuitBreaker breaker,
+                TimeLimiter limiter,
+                long started,
+                @Nullable CompletableFuture<T> answer) {
             this.name = name;
             this.breaker = breaker;
             this.limiter = limiter;
-            this.started = breaker.getCurrentTimestamp();
+            this.started = started;
             this.answer = answer;
         }
 
         private static <T> Call<T> refused(String name, CircuitBreaker breaker, TimeLimiter limiter) {
-            return new Call<>(name, breaker, limiter, null);
+            return new Call<>(name, breaker, limiter, 0, null);
         }
 
         /**
