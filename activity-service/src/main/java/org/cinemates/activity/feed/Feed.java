@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cinemates.activity.log.Activities;
-import org.cinemates.activity.log.Activity;
+import org.cinemates.activity.log.Beside;
 import org.cinemates.activity.log.Position;
 import org.cinemates.activity.people.Actors;
 import org.cinemates.activity.people.FriendIds;
@@ -30,10 +29,8 @@ class Feed {
     private final FriendIds friendIds;
     private final Actors actors;
     private final Visibilities visibilities;
-    private final Reactions reactions;
 
-    Feed(Activities activities, FriendIds friendIds, Actors actors, Visibilities visibilities, Reactions reactions) {
-        this.reactions = reactions;
+    Feed(Activities activities, FriendIds friendIds, Actors actors, Visibilities visibilities) {
         this.activities = activities;
         this.friendIds = friendIds;
         this.actors = actors;
@@ -84,30 +81,29 @@ class Feed {
             int limit,
             boolean friendsOnlyShown,
             boolean friendsLastKnown) {
-        List<Activity> found = activities.page(actorIds, before, limit + 1);
+        // Likes and comments come with the page, in its query.
+        List<Beside.Row<Reactions.Counts>> found =
+                activities.page(actorIds, before, limit + 1, Reactions.countsFor(reader));
         boolean more = found.size() > limit;
-        List<Activity> read = more ? found.subList(0, limit) : found;
+        List<Beside.Row<Reactions.Counts>> read = more ? found.subList(0, limit) : found;
         // The page's cursor follows what was read, so a page may hold fewer than it read (never
         // skipping anything shown): friends-only activities are rare beside ratings.
-        List<Activity> shown = friendsOnlyShown
+        List<Beside.Row<Reactions.Counts>> shown = friendsOnlyShown
                 ? read
-                : read.stream().filter(activity -> !activity.friendsOnly()).toList();
+                : read.stream().filter(row -> !row.activity().friendsOnly()).toList();
         Set<Long> named = new LinkedHashSet<>();
-        for (Activity activity : shown) {
-            named.add(activity.actorId());
-            if (activity.friendId() != null) {
-                named.add(activity.friendId());
+        for (Beside.Row<Reactions.Counts> row : shown) {
+            named.add(row.activity().actorId());
+            Long friendId = row.activity().friendId();
+            if (friendId != null) {
+                named.add(friendId);
             }
         }
         Profiles profiles = actors.named(named);
-        // Likes and comments of the whole page in one query.
-        Map<Long, Reactions.Counts> counts =
-                reactions.countsFor(shown.stream().map(Activity::id).toList(), reader);
         List<ActivityView> items = shown.stream()
-                .map(activity ->
-                        ActivityView.of(activity, profiles, counts.getOrDefault(activity.id(), Reactions.Counts.NONE)))
+                .map(row -> ActivityView.of(row.activity(), profiles, row.beside()))
                 .toList();
-        String next = more ? Cursor.encode(read.get(read.size() - 1).position()) : null;
+        String next = more ? Cursor.encode(read.get(read.size() - 1).activity().position()) : null;
         boolean degraded = friendsLastKnown || profiles.incomplete();
         return new ActivityPage(items, next, degraded ? List.of(USER_SERVICE) : List.of());
     }

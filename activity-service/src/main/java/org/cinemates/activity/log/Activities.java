@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -54,22 +55,49 @@ public class Activities {
      * the newest). Feeds ask for one more than they show, to know whether a next page exists.
      */
     public List<Activity> page(Collection<Long> actorIds, @Nullable Position before, int limit) {
+        return page(actorIds, limit, query -> query(query, actorIds, before, limit));
+    }
+
+    /**
+     * As {@link #page(Collection, Position, int)}, each activity with what {@code beside} works out
+     * for it in the same statement: one round trip to the database for the whole page.
+     */
+    public <T> List<Beside.Row<T>> page(
+            Collection<Long> actorIds, @Nullable Position before, int limit, Beside<T> beside) {
+        return page(actorIds, limit, query -> query(query, actorIds, before, limit, beside));
+    }
+
+    private static <R> List<R> page(Collection<Long> actorIds, int limit, Function<FeedQuery, List<R>> ask) {
         if (actorIds.isEmpty() || limit < 1) {
             return List.of();
         }
         if (actorIds.size() == 1) {
-            return query(FeedQuery.PLAIN, actorIds, before, limit);
+            return ask.apply(FeedQuery.PLAIN);
         }
-        List<Activity> page = query(FeedQuery.LATEST, actorIds, before, limit);
+        List<R> page = ask.apply(FeedQuery.LATEST);
         // A short page may be the end of the feed, or latest_activity promised activity that was
         // removed since: ask the exact way.
-        return page.size() == limit ? page : query(FeedQuery.HEADS, actorIds, before, limit);
+        return page.size() == limit ? page : ask.apply(FeedQuery.HEADS);
     }
 
     /** Runs one way of asking for a page; the benchmark compares them. */
     List<Activity> query(FeedQuery query, Collection<Long> actorIds, @Nullable Position before, int limit) {
         Long[] ids = actorIds.toArray(new Long[0]);
         return jdbc.query(connection -> query.prepare(connection, ids, before, limit), ROWS);
+    }
+
+    private <T> List<Beside.Row<T>> query(
+            FeedQuery query, Collection<Long> actorIds, @Nullable Position before, int limit, Beside<T> beside) {
+        Long[] ids = actorIds.toArray(new Long[0]);
+        String sql = "select page.*, " + beside.columns() + "\nfrom (\n" + query.sql(before != null)
+                + ") as page\norder by page.occurred_at desc, page.id desc";
+        return jdbc.query(
+                connection -> {
+                    PreparedStatement ps = connection.prepareStatement(sql);
+                    int first = beside.bind(ps) + 1;
+                    return query.bind(connection, ps, first, ids, before, limit);
+                },
+                (rs, row) -> new Beside.Row<>(ROWS.mapRow(rs, row), beside.read(rs)));
     }
 
     /**
@@ -198,8 +226,20 @@ public class Activities {
         PreparedStatement bind(
                 Connection connection, PreparedStatement ps, Long[] actorIds, @Nullable Position before, int limit)
                 throws SQLException {
+            return bind(connection, ps, 1, actorIds, before, limit);
+        }
+
+        /** As above, in a statement where {@link #sql(boolean)}'s first parameter is number {@code first}. */
+        PreparedStatement bind(
+                Connection connection,
+                PreparedStatement ps,
+                int first,
+                Long[] actorIds,
+                @Nullable Position before,
+                int limit)
+                throws SQLException {
             Array ids = connection.createArrayOf("bigint", actorIds);
-            int index = 1;
+            int index = first;
             ps.setArray(index++, ids);
             if (this != LATEST) {
                 index = setCursor(ps, index, before);

@@ -1,14 +1,13 @@
 package org.cinemates.activity.reaction;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.cinemates.activity.log.Beside;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,7 +24,7 @@ public class Reactions {
     }
 
     /**
-     * What a page of activities has gathered.
+     * What an activity has gathered.
      *
      * @param likedByMe whether the member reading has liked it
      */
@@ -35,44 +34,34 @@ public class Reactions {
     }
 
     /**
-     * The likes and comments of these activities, and which of them the member liked: one query
-     * for a whole page. Activities with neither are left out.
+     * The likes and comments of each activity of a page, and whether the member reading liked it,
+     * worked out in the page's own statement. Each count is one look into an index per activity.
      *
      * @param member the member reading, or null for a visitor without an account
      */
-    public Map<Long, Counts> countsFor(Collection<Long> activityIds, @Nullable Long member) {
-        if (activityIds.isEmpty()) {
-            return Map.of();
-        }
-        Long[] ids = activityIds.toArray(Long[]::new);
-        long reader = member != null ? member : 0L;
-        Map<Long, Counts> counts = new HashMap<>();
-        jdbc.query(
-                connection -> {
-                    PreparedStatement ps = connection.prepareStatement("""
-                            select activity_id, 'L' as kind, count(*) as n, bool_or(user_id = ?) as mine
-                            from activity_likes where activity_id = any(?) group by activity_id
-                            union all
-                            select activity_id, 'C', count(*), false
-                            from activity_comments where activity_id = any(?) group by activity_id
-                            """);
-                    Array array = connection.createArrayOf("bigint", ids);
-                    ps.setLong(1, reader);
-                    ps.setArray(2, array);
-                    ps.setArray(3, array);
-                    return ps;
-                },
-                rs -> {
-                    long id = rs.getLong("activity_id");
-                    int n = rs.getInt("n");
-                    Counts before = counts.getOrDefault(id, Counts.NONE);
-                    counts.put(
-                            id,
-                            "L".equals(rs.getString("kind"))
-                                    ? new Counts(n, before.comments(), rs.getBoolean("mine"))
-                                    : new Counts(before.likes(), n, before.likedByMe()));
-                });
-        return counts;
+    public static Beside<Counts> countsFor(@Nullable Long member) {
+        return new Beside<>() {
+            @Override
+            public String columns() {
+                return """
+                        (select count(*) from activity_likes l where l.activity_id = page.id) as like_count,
+                        (select count(*) from activity_comments c where c.activity_id = page.id) as comment_count,
+                        exists (select 1 from activity_likes l
+                                where l.activity_id = page.id and l.user_id = ?) as liked_by_me""";
+            }
+
+            @Override
+            public int bind(PreparedStatement statement) throws SQLException {
+                // Nobody has id 0: a visitor has liked nothing.
+                statement.setLong(1, member != null ? member : 0L);
+                return 1;
+            }
+
+            @Override
+            public Counts read(ResultSet row) throws SQLException {
+                return new Counts(row.getInt("like_count"), row.getInt("comment_count"), row.getBoolean("liked_by_me"));
+            }
+        };
     }
 
     /** @return whether it was not liked by the member before */
@@ -138,7 +127,7 @@ public class Reactions {
         jdbc.update("delete from activity_comments where author_id = ?", member);
     }
 
-    private static Comment comment(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Comment comment(ResultSet rs) throws SQLException {
         return new Comment(
                 rs.getLong("id"),
                 rs.getLong("activity_id"),

@@ -7,20 +7,37 @@ import static org.cinemates.activity.Events.rated;
 import static org.cinemates.activity.Events.ratingDeleted;
 import static org.cinemates.activity.Events.watchlisted;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.cinemates.activity.IntegrationTest;
+import org.cinemates.activity.reaction.Reactions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every way of reading a page gives the same page, whatever the friends and the cursor. */
+/**
+ * Every way of reading a page gives the same page, whatever the friends and the cursor; what a
+ * page is read with comes in the same statement.
+ */
 class FeedQueriesIT extends IntegrationTest {
 
     @Autowired
     Activities activities;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void everyWayOfQueryingGivesThePagePlainQueryingGives() {
@@ -83,6 +100,85 @@ class FeedQueriesIT extends IntegrationTest {
             }
         }
         assertThat(compared).isGreaterThan(100);
+    }
+
+    @Test
+    void aPageComesWithItsLikesAndCommentsInOneStatement() throws Exception {
+        long reader = member();
+        long friend = member();
+        long other = member();
+        deliver(rated(friend, 1, 4.0, at(1)), rated(friend, 2, 3.0, at(2)), rated(other, 3, 5.0, at(3)));
+        List<Activity> page = activities.page(List.of(friend, other), null, 10);
+        assertThat(page).hasSize(3);
+        long newest = page.get(0).id();
+        long middle = page.get(1).id();
+        jdbc.update(
+                "insert into activity_likes (activity_id, user_id, liked_at) values (?, ?, now()), (?, ?, now()),"
+                        + " (?, ?, now())",
+                newest,
+                reader,
+                newest,
+                friend,
+                middle,
+                other);
+        jdbc.update(
+                "insert into activity_comments (activity_id, author_id, text, created_at)"
+                        + " values (?, ?, 'yes', now()), (?, ?, 'no', now())",
+                middle,
+                reader,
+                middle,
+                friend);
+
+        AtomicInteger statements = new AtomicInteger();
+        Activities counted = new Activities(new JdbcTemplate(countingStatements(dataSource, statements)));
+        // Full pages (a short one is asked again the exact way, see page()).
+        for (Position cursor : java.util.Arrays.asList(null, page.get(0).position())) {
+            statements.set(0);
+            List<Beside.Row<Reactions.Counts>> rows =
+                    counted.page(List.of(friend, other), cursor, 2, Reactions.countsFor(reader));
+            assertThat(statements).as("statements prepared after %s", cursor).hasValue(1);
+            assertThat(rows)
+                    .extracting(Beside.Row::activity)
+                    .isEqualTo(activities.page(List.of(friend, other), cursor, 2));
+        }
+
+        assertThat(counted.page(List.of(friend, other), null, 10, Reactions.countsFor(reader)))
+                .extracting(Beside.Row::beside)
+                .containsExactly(
+                        new Reactions.Counts(2, 0, true), new Reactions.Counts(1, 2, false), Reactions.Counts.NONE);
+        assertThat(counted.page(List.of(other), null, 10, Reactions.countsFor(null)))
+                .extracting(Beside.Row::beside)
+                .as("a visitor liked nothing")
+                .containsExactly(new Reactions.Counts(2, 0, false));
+    }
+
+    /** The data source, counting the statements prepared on its connections. */
+    private static DataSource countingStatements(DataSource dataSource, AtomicInteger statements) {
+        return (DataSource) Proxy.newProxyInstance(
+                FeedQueriesIT.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object answer = invoke(method, dataSource, args);
+                    if (!(answer instanceof Connection connection)) {
+                        return answer;
+                    }
+                    return Proxy.newProxyInstance(
+                            FeedQueriesIT.class.getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            (connectionProxy, call, callArgs) -> {
+                                if (call.getName().startsWith("prepare")
+                                        || call.getName().equals("createStatement")) {
+                                    statements.incrementAndGet();
+                                }
+                                return invoke(call, connection, callArgs);
+                            });
+                });
+    }
+
+    private static @Nullable Object invoke(Method method, Object target, Object @Nullable [] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static @Nullable Position last(List<Activity> page) {
