@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cinemates.platform.events.AccountDeleted;
 import org.cinemates.platform.events.Joined;
@@ -20,6 +21,7 @@ import org.cinemates.user.revocation.RevocationLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts: joining, signing in, profiles and leaving. */
@@ -34,8 +36,12 @@ public class AccountService {
     private final PasswordAttempts attempts;
     private final RevocationLog revocations;
     private final Clock clock;
-    /** Checked against when nobody has the login, so that case costs as much as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked against when nobody has the login, so that case costs as much as a wrong password.
+     * Made when first needed, not while the service starts: a hash takes 19 MiB, which the heap
+     * of a service that has only just started would keep long after.
+     */
+    private final Supplier<String> decoyHash;
 
     AccountService(
             Accounts accounts,
@@ -54,7 +60,7 @@ public class AccountService {
         this.attempts = attempts;
         this.revocations = revocations;
         this.clock = clock;
-        this.decoyHash = hash("decoy password never used by anyone");
+        this.decoyHash = SingletonSupplier.of(() -> hash("decoy password never used by anyone"));
     }
 
     /**
@@ -100,7 +106,7 @@ public class AccountService {
     @Transactional
     public boolean passwordMatches(@Nullable Account account, String password) {
         if (account == null) {
-            passwords.matches(password, decoyHash);
+            passwords.matches(password, decoyHash.get());
             return false;
         }
         if (!passwords.matches(password, account.passwordHash())) {
