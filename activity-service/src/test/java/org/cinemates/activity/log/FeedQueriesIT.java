@@ -7,18 +7,14 @@ import static org.cinemates.activity.Events.rated;
 import static org.cinemates.activity.Events.ratingDeleted;
 import static org.cinemates.activity.Events.watchlisted;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.cinemates.activity.IntegrationTest;
 import org.cinemates.activity.reaction.Reactions;
+import org.cinemates.platform.test.StatementCounter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,14 +125,16 @@ class FeedQueriesIT extends IntegrationTest {
                 middle,
                 friend);
 
-        AtomicInteger statements = new AtomicInteger();
-        Activities counted = new Activities(new JdbcTemplate(countingStatements(dataSource, statements)));
+        StatementCounter statements = new StatementCounter(dataSource);
+        Activities counted = new Activities(new JdbcTemplate(statements.dataSource()));
         // Full pages (a short one is asked again the exact way, see page()).
         for (Position cursor : java.util.Arrays.asList(null, page.get(0).position())) {
-            statements.set(0);
+            statements.take();
             List<Beside.Row<Reactions.Counts>> rows =
                     counted.page(List.of(friend, other), cursor, 2, Reactions.countsFor(reader));
-            assertThat(statements).as("statements prepared after %s", cursor).hasValue(1);
+            assertThat(statements.take())
+                    .as("statements prepared after %s", cursor)
+                    .isOne();
             assertThat(rows)
                     .extracting(Beside.Row::activity)
                     .isEqualTo(activities.page(List.of(friend, other), cursor, 2));
@@ -150,35 +148,6 @@ class FeedQueriesIT extends IntegrationTest {
                 .extracting(Beside.Row::beside)
                 .as("a visitor liked nothing")
                 .containsExactly(new Reactions.Counts(2, 0, false));
-    }
-
-    /** The data source, counting the statements prepared on its connections. */
-    private static DataSource countingStatements(DataSource dataSource, AtomicInteger statements) {
-        return (DataSource) Proxy.newProxyInstance(
-                FeedQueriesIT.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object answer = invoke(method, dataSource, args);
-                    if (!(answer instanceof Connection connection)) {
-                        return answer;
-                    }
-                    return Proxy.newProxyInstance(
-                            FeedQueriesIT.class.getClassLoader(),
-                            new Class<?>[] {Connection.class},
-                            (connectionProxy, call, callArgs) -> {
-                                if (call.getName().startsWith("prepare")
-                                        || call.getName().equals("createStatement")) {
-                                    statements.incrementAndGet();
-                                }
-                                return invoke(call, connection, callArgs);
-                            });
-                });
-    }
-
-    private static @Nullable Object invoke(Method method, Object target, Object @Nullable [] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private static @Nullable Position last(List<Activity> page) {
