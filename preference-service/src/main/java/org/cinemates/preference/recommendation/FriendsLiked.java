@@ -34,13 +34,17 @@ class FriendsLiked {
         return FRIEND_WEIGHT * Math.min(MAX_FRIENDS_COUNTED, friends);
     }
 
-    /** Movie id → how many of the member's friends rated it 4 or more; empty when user-service cannot say. */
-    Map<Long, Integer> of(long memberId, Degradation degraded) {
+    /**
+     * Movie id → how many of the member's friends rated it 4 or more; empty when user-service cannot
+     * say. The member's own ratings are read into {@code mine} by the same query.
+     */
+    Map<Long, Integer> of(long memberId, MemberRatings.MovieScore mine, Degradation degraded) {
         Optional<List<Long>> friendIds = friends.of(memberId);
         if (friendIds.isEmpty()) {
             degraded.add(Dependency.USER_SERVICE);
+            ratings.forEachOf(memberId, mine);
             return Map.of();
         }
-        return friendIds.get().isEmpty() ? Map.of() : ratings.likedBy(friendIds.get());
+        return ratings.ofAndLikedBy(memberId, mine, friendIds.get());
     }
 }

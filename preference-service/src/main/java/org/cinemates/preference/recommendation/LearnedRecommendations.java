@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cinemates.preference.rating.MemberRatings;
 import org.cinemates.preference.remote.Degradation;
 import org.cinemates.recommender.model.HybridModel;
 import org.cinemates.recommender.model.Reason;
@@ -24,7 +23,6 @@ class LearnedRecommendations implements RecommendationSource {
 
     private final ModelHolder holder;
     private final CommunityFavourites favourites;
-    private final MemberRatings ratings;
     private final FoldedProfiles folded;
     private final FriendsLiked friendsLiked;
     private final ColdStart coldStart;
@@ -33,14 +31,12 @@ class LearnedRecommendations implements RecommendationSource {
     LearnedRecommendations(
             ModelHolder holder,
             CommunityFavourites favourites,
-            MemberRatings ratings,
             FoldedProfiles folded,
             FriendsLiked friendsLiked,
             ColdStart coldStart,
             ReasonTexts texts) {
         this.holder = holder;
         this.favourites = favourites;
-        this.ratings = ratings;
         this.folded = folded;
         this.friendsLiked = friendsLiked;
         this.coldStart = coldStart;
@@ -58,8 +54,10 @@ class LearnedRecommendations implements RecommendationSource {
 
     private List<Candidate> candidates(long memberId, int limit, ServedModel served, Degradation degraded) {
         HybridModel model = served.model();
-        MemberRatingsNow mine = MemberRatingsNow.read(ratings, memberId, model);
-        Map<Long, Integer> friends = friendsLiked.of(memberId, degraded);
+        // The member's ratings and the movies friends liked come in one query.
+        MemberRatingsNow.Reader reading = new MemberRatingsNow.Reader(model);
+        Map<Long, Integer> friends = friendsLiked.of(memberId, reading, degraded);
+        MemberRatingsNow mine = reading.read();
 
         Map<Integer, String> leadingGenres = Map.of();
         float[] taste = null;

@@ -12,20 +12,33 @@ import org.cinemates.recommender.model.HybridModel;
  */
 record MemberRatingsNow(Map<Integer, Float> learned, Map<Long, Float> unlearned, long fingerprint) {
 
-    static MemberRatingsNow read(MemberRatings ratings, long memberId, HybridModel model) {
-        Map<Integer, Float> learned = new HashMap<>();
-        Map<Long, Float> unlearned = new HashMap<>();
-        long[] fingerprint = {0};
-        ratings.forEachOf(memberId, (movieId, score) -> {
-            fingerprint[0] += mix(movieId * 31 + Float.floatToIntBits(score));
+    /** Gathers a member's ratings as they are read, for one model. */
+    static final class Reader implements MemberRatings.MovieScore {
+
+        private final HybridModel model;
+        private final Map<Integer, Float> learned = new HashMap<>();
+        private final Map<Long, Float> unlearned = new HashMap<>();
+        private long fingerprint;
+
+        Reader(HybridModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public void accept(long movieId, float score) {
+            fingerprint += mix(movieId * 31 + Float.floatToIntBits(score));
             int item = model.itemIndex(movieId).orElse(-1);
             if (item >= 0) {
                 learned.put(item, score);
             } else {
                 unlearned.put(movieId, score);
             }
-        });
-        return new MemberRatingsNow(learned, unlearned, fingerprint[0]);
+        }
+
+        /** The ratings read so far. */
+        MemberRatingsNow read() {
+            return new MemberRatingsNow(learned, unlearned, fingerprint);
+        }
     }
 
     int count() {
