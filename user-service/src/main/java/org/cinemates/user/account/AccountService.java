@@ -21,8 +21,8 @@ import org.cinemates.user.revocation.RevocationLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Accounts: joining, signing in, profiles and leaving. */
 @Service
