@@ -61,17 +61,14 @@ public class MemberRatings {
                 .list();
     }
 
+    /** Movies some members rated 4 or more, with how many of them: the ids go in {@code :members}. */
+    private static final String LIKED_BY = "select movie_id, count(*) as friends from ratings"
+            + " where user_id in (:members) and score >= 4 group by movie_id";
+
     /** Movies these members rated 4 or more: movie id → how many of them. */
     public Map<Long, Integer> likedBy(List<Long> memberIds) {
         Map<Long, Integer> liked = new HashMap<>();
-        for (int from = 0; from < memberIds.size(); from += MAX_IDS_PER_QUERY) {
-            jdbc.sql("select movie_id, count(*) from ratings where user_id in (:members) and score >= 4"
-                            + " group by movie_id")
-                    .param("members", memberIds.subList(from, Math.min(memberIds.size(), from + MAX_IDS_PER_QUERY)))
-                    .query(rs -> {
-                        liked.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
-                    });
-        }
+        addLikedBy(memberIds, 0, liked);
         return liked;
     }
 
@@ -86,12 +83,8 @@ public class MemberRatings {
         }
         int first = Math.min(friendIds.size(), MAX_IDS_PER_QUERY);
         Map<Long, Integer> liked = new HashMap<>();
-        jdbc.sql("""
-                        select movie_id, score, 0 as friends from ratings where user_id = :member
-                        union all
-                        select movie_id, null, count(*) from ratings where user_id in (:members) and score >= 4
-                        group by movie_id
-                        """)
+        jdbc.sql("select movie_id, score, 0 as friends from ratings where user_id = :member"
+                        + " union all select movie_id, null, friends from (" + LIKED_BY + ") as liked")
                 .param("member", memberId)
                 .param("members", friendIds.subList(0, first))
                 .query(rs -> {
@@ -102,11 +95,19 @@ public class MemberRatings {
                         liked.merge(rs.getLong(1), friends, Integer::sum);
                     }
                 });
-        if (first < friendIds.size()) {
-            likedBy(friendIds.subList(first, friendIds.size()))
-                    .forEach((movieId, friends) -> liked.merge(movieId, friends, Integer::sum));
-        }
+        addLikedBy(friendIds, first, liked);
         return liked;
+    }
+
+    /** Adds the movies the members from index {@code from} on rated 4 or more, a query per thousand. */
+    private void addLikedBy(List<Long> memberIds, int from, Map<Long, Integer> liked) {
+        for (int start = from; start < memberIds.size(); start += MAX_IDS_PER_QUERY) {
+            jdbc.sql(LIKED_BY)
+                    .param("members", memberIds.subList(start, Math.min(memberIds.size(), start + MAX_IDS_PER_QUERY)))
+                    .query(rs -> {
+                        liked.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
+                    });
+        }
     }
 
     /** Every member rating (for training). */
