@@ -18,12 +18,17 @@ import org.cinemates.recommender.model.UserProfile;
  * reason and predicted rating of each, worked out when first asked. Friends lift a movie by at most {@link
  * FriendsLiked#MAX_BOOST}; a movie outside the kept best that no friend liked scores below all of them, so
  * the best {@code limit} of the kept ones and the friends' are exactly the best of the whole pass, without
- * the pass. Shared by the member's requests ({@link FoldedProfiles}).
+ * the pass. A friends' movie outside the kept best needs that pass once: its score is remembered
+ * (up to {@value #MAX_REMEMBERED_OUTSIDE} movies), so the member's next requests, with the same friends'
+ * movies, need none. Shared by the member's requests ({@link FoldedProfiles}).
  */
 final class Folded {
 
     /** Best movies kept per member: at least the largest {@code limit} (100). */
     static final int KEPT_BEST = 200;
+
+    /** Friends' movies outside the kept best whose scores a pass gave: at most this many are remembered. */
+    static final int MAX_REMEMBERED_OUTSIDE = 1_000;
 
     private final UserProfile profile;
     private final int[] best;
@@ -31,6 +36,7 @@ final class Folded {
     private final Map<Integer, Integer> positions;
     private final AtomicReferenceArray<Optional<Reason>> reasons;
     private final AtomicReferenceArray<Optional<BigDecimal>> predicted;
+    private volatile Outside outside = Outside.NONE;
 
     private Folded(UserProfile profile, int[] best, float[] scores) {
         this.profile = profile;
@@ -42,6 +48,46 @@ final class Folded {
         }
         this.reasons = new AtomicReferenceArray<>(best.length);
         this.predicted = new AtomicReferenceArray<>(best.length);
+    }
+
+    /**
+     * Ranking scores of movies outside the kept best, by item, ascending (a score may be NaN: the
+     * ranker does not cover every movie).
+     */
+    private record Outside(int[] items, float[] scores) {
+
+        static final Outside NONE = new Outside(new int[0], new float[0]);
+
+        /** Where {@code item} is, or a negative number when it is not remembered. */
+        int find(int item) {
+            return Arrays.binarySearch(items, item);
+        }
+
+        /** These too, as far as there is room; the ones known already are kept as they are. */
+        Outside with(int[] more, float[] moreScores, int count) {
+            int room = MAX_REMEMBERED_OUTSIDE - items.length;
+            Map<Integer, Float> added = new HashMap<>();
+            for (int k = 0; k < count && added.size() < room; k++) {
+                if (find(more[k]) < 0) {
+                    added.put(more[k], moreScores[k]);
+                }
+            }
+            if (added.isEmpty()) {
+                return this;
+            }
+            int[] allItems = Arrays.copyOf(items, items.length + added.size());
+            int n = items.length;
+            for (int item : added.keySet()) {
+                allItems[n++] = item;
+            }
+            Arrays.sort(allItems);
+            float[] allScores = new float[allItems.length];
+            for (int k = 0; k < allItems.length; k++) {
+                int known = find(allItems[k]);
+                allScores[k] = known >= 0 ? scores[known] : added.get(allItems[k]);
+            }
+            return new Outside(allItems, allScores);
+        }
     }
 
     static Folded of(HybridModel model, Map<Integer, Float> mine) {
@@ -68,24 +114,40 @@ final class Folded {
         int[] items = Arrays.copyOf(best, best.length + friends.size());
         float[] ranking = Arrays.copyOf(scores, items.length);
         int count = best.length;
-        float[] all = null;
+        Outside known = outside;
+        // Friends' movies outside the kept best that no pass has scored yet, with their lift.
+        int[] unscored = new int[friends.size()];
+        float[] lifts = new float[friends.size()];
+        int missing = 0;
         for (Map.Entry<Long, Integer> liked : friends.entrySet()) {
             int item = model.itemIndex(liked.getKey()).orElse(-1);
             if (item < 0 || profile.hasRated(item)) {
                 continue;
             }
+            float lift = FriendsLiked.boost(liked.getValue());
             Integer kept = positions.get(item);
+            int remembered = kept == null ? known.find(item) : -1;
             if (kept != null) {
-                ranking[kept] += FriendsLiked.boost(liked.getValue());
-            } else {
-                if (all == null) {
-                    // One pass for every friends' movie outside the kept best.
-                    all = new float[model.itemCount()];
-                    model.scoreItems(profile, all);
-                }
+                ranking[kept] += lift;
+            } else if (remembered >= 0) {
                 items[count] = item;
-                ranking[count++] = all[item] + FriendsLiked.boost(liked.getValue());
+                ranking[count++] = known.scores()[remembered] + lift;
+            } else {
+                unscored[missing] = item;
+                lifts[missing++] = lift;
             }
+        }
+        if (missing > 0) {
+            // One pass for every friends' movie outside the kept best not scored before.
+            float[] all = new float[model.itemCount()];
+            model.scoreItems(profile, all);
+            float[] passed = new float[missing];
+            for (int k = 0; k < missing; k++) {
+                passed[k] = all[unscored[k]];
+                items[count] = unscored[k];
+                ranking[count++] = passed[k] + lifts[k];
+            }
+            remember(unscored, passed, missing);
         }
         int[] picked = TopN.select(Arrays.copyOf(ranking, count), limit, position -> false);
         int[] movies = new int[picked.length];
@@ -93,6 +155,15 @@ final class Folded {
             movies[p] = items[picked[p]];
         }
         return movies;
+    }
+
+    /** How many friends' movies outside the kept best have their score remembered. */
+    int rememberedOutside() {
+        return outside.items().length;
+    }
+
+    private synchronized void remember(int[] items, float[] passed, int count) {
+        outside = outside.with(items, passed, count);
     }
 
     /** The liked movie that best explains recommending {@code item}, if any. */

@@ -3,8 +3,10 @@ package org.cinemates.preference.recommendation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.cinemates.recommender.data.Ratings;
 import org.cinemates.recommender.model.HybridConfig;
 import org.cinemates.recommender.model.HybridModel;
@@ -58,6 +60,60 @@ class FoldedTest {
             assertThat(kept)
                     .as("member %d, limit %d", member, limit)
                     .containsExactly(TopN.select(all, limit, item -> excluded[item]));
+        }
+    }
+
+    @Test
+    void friendsMoviesOutsideTheKeptBestAreScoredOnceAndGiveTheWholePassAfterwards() {
+        HybridModel model = model();
+        Random random = new Random(17);
+        for (int member = 0; member < 20; member++) {
+            Map<Integer, Float> mine = new HashMap<>();
+            boolean[] excluded = new boolean[model.itemCount()];
+            for (int k = 0; k < 1 + random.nextInt(30); k++) {
+                int item = random.nextInt(model.itemCount());
+                mine.put(item, 0.5f + random.nextInt(10) / 2f);
+                excluded[item] = true;
+            }
+            Folded folded = Folded.of(model, mine);
+            Set<Integer> kept = new HashSet<>();
+            for (int item : folded.best(model, Map.of(), Folded.KEPT_BEST)) {
+                kept.add(item);
+            }
+            Map<Long, Integer> friends = new HashMap<>();
+            Set<Integer> outside = new HashSet<>();
+            // The friends like more movies from one request to the next, and some no longer.
+            for (int asked = 0; asked < 4; asked++) {
+                for (int k = 0; k < 1 + random.nextInt(20); k++) {
+                    int item = random.nextInt(model.itemCount());
+                    friends.put(model.itemId(item), 1 + random.nextInt(5));
+                }
+                if (asked == 2) {
+                    friends.keySet().removeIf(movie -> random.nextBoolean());
+                }
+                for (long movie : friends.keySet()) {
+                    int item = model.itemIndex(movie).orElseThrow();
+                    if (!kept.contains(item) && !excluded[item]) {
+                        outside.add(item);
+                    }
+                }
+                int limit = 1 + random.nextInt(100);
+
+                int[] best = folded.best(model, friends, limit);
+
+                float[] all = new float[model.itemCount()];
+                model.scoreItems(folded.profile(), all);
+                friends.forEach((movie, count) -> {
+                    int item = model.itemIndex(movie).orElseThrow();
+                    all[item] += FriendsLiked.boost(count);
+                });
+                assertThat(best)
+                        .as("member %d, request %d", member, asked)
+                        .containsExactly(TopN.select(all, limit, item -> excluded[item]));
+                assertThat(folded.rememberedOutside())
+                        .as("every friends' movie outside the kept best was scored once and kept")
+                        .isEqualTo(outside.size());
+            }
         }
     }
 
