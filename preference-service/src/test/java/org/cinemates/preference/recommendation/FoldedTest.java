@@ -30,18 +30,40 @@ class FoldedTest {
         return HybridModel.train(ratings.build(), HybridConfig.defaults().withSeed(5));
     }
 
+    /** A member's ratings: up to 30 movies at random. */
+    private static Map<Integer, Float> ratings(HybridModel model, Random random) {
+        Map<Integer, Float> mine = new HashMap<>();
+        for (int k = 0; k < 1 + random.nextInt(30); k++) {
+            mine.put(random.nextInt(model.itemCount()), 0.5f + random.nextInt(10) / 2f);
+        }
+        return mine;
+    }
+
+    private static boolean[] rated(HybridModel model, Map<Integer, Float> mine) {
+        boolean[] rated = new boolean[model.itemCount()];
+        mine.keySet().forEach(item -> rated[item] = true);
+        return rated;
+    }
+
+    /** The best {@code limit} of a pass over every movie, the friends' lifted: what the kept ones must give. */
+    private static int[] wholePass(
+            HybridModel model, UserProfile profile, Map<Long, Integer> friends, int limit, boolean[] excluded) {
+        float[] all = new float[model.itemCount()];
+        model.scoreItems(profile, all);
+        friends.forEach((movie, count) -> {
+            int item = model.itemIndex(movie).orElseThrow();
+            all[item] += FriendsLiked.boost(count);
+        });
+        return TopN.select(all, limit, item -> excluded[item]);
+    }
+
     @Test
     void theBestAreThoseOfTheWholePassWithFriendsLiftingTheirMovies() {
         HybridModel model = model();
         Random random = new Random(11);
         for (int member = 0; member < 50; member++) {
-            Map<Integer, Float> mine = new HashMap<>();
-            boolean[] excluded = new boolean[model.itemCount()];
-            for (int k = 0; k < 1 + random.nextInt(30); k++) {
-                int item = random.nextInt(model.itemCount());
-                mine.put(item, 0.5f + random.nextInt(10) / 2f);
-                excluded[item] = true;
-            }
+            Map<Integer, Float> mine = ratings(model, random);
+            boolean[] excluded = rated(model, mine);
             Map<Long, Integer> friends = new HashMap<>();
             for (int k = 0; k < random.nextInt(60); k++) {
                 friends.put(model.itemId(random.nextInt(model.itemCount())), 1 + random.nextInt(5));
@@ -50,16 +72,9 @@ class FoldedTest {
 
             int[] kept = Folded.of(model, mine).best(model, friends, limit);
 
-            UserProfile profile = model.foldIn(mine);
-            float[] all = new float[model.itemCount()];
-            model.scoreItems(profile, all);
-            friends.forEach((movie, count) -> {
-                int item = model.itemIndex(movie).orElseThrow();
-                all[item] += FriendsLiked.boost(count);
-            });
             assertThat(kept)
                     .as("member %d, limit %d", member, limit)
-                    .containsExactly(TopN.select(all, limit, item -> excluded[item]));
+                    .containsExactly(wholePass(model, model.foldIn(mine), friends, limit, excluded));
         }
     }
 
@@ -68,13 +83,8 @@ class FoldedTest {
         HybridModel model = model();
         Random random = new Random(17);
         for (int member = 0; member < 20; member++) {
-            Map<Integer, Float> mine = new HashMap<>();
-            boolean[] excluded = new boolean[model.itemCount()];
-            for (int k = 0; k < 1 + random.nextInt(30); k++) {
-                int item = random.nextInt(model.itemCount());
-                mine.put(item, 0.5f + random.nextInt(10) / 2f);
-                excluded[item] = true;
-            }
+            Map<Integer, Float> mine = ratings(model, random);
+            boolean[] excluded = rated(model, mine);
             Folded folded = Folded.of(model, mine);
             Set<Integer> kept = new HashSet<>();
             for (int item : folded.best(model, Map.of(), Folded.KEPT_BEST)) {
@@ -101,15 +111,9 @@ class FoldedTest {
 
                 int[] best = folded.best(model, friends, limit);
 
-                float[] all = new float[model.itemCount()];
-                model.scoreItems(folded.profile(), all);
-                friends.forEach((movie, count) -> {
-                    int item = model.itemIndex(movie).orElseThrow();
-                    all[item] += FriendsLiked.boost(count);
-                });
                 assertThat(best)
                         .as("member %d, request %d", member, asked)
-                        .containsExactly(TopN.select(all, limit, item -> excluded[item]));
+                        .containsExactly(wholePass(model, folded.profile(), friends, limit, excluded));
                 assertThat(folded.rememberedOutside())
                         .as("every friends' movie outside the kept best was scored once and kept")
                         .isEqualTo(outside.size());
