@@ -51,42 +51,40 @@ final class Folded {
     }
 
     /**
-     * Ranking scores of movies outside the kept best, by item, ascending (a score may be NaN: the
-     * ranker does not cover every movie).
+     * Ranking scores of movies outside the kept best, each entry the item in its high 32 bits and
+     * the score's bits in its low 32, so that entries sort by item (a score may be NaN: the ranker
+     * does not cover every movie).
      */
-    private record Outside(int[] items, float[] scores) {
+    private record Outside(long[] entries) {
 
-        static final Outside NONE = new Outside(new int[0], new float[0]);
+        static final Outside NONE = new Outside(new long[0]);
 
         /** Where {@code item} is, or a negative number when it is not remembered. */
         int find(int item) {
-            return Arrays.binarySearch(items, item);
+            int at = Arrays.binarySearch(entries, (long) item << 32);
+            int next = at >= 0 ? at : -at - 1;
+            return next < entries.length && (int) (entries[next] >>> 32) == item ? next : -1;
+        }
+
+        float score(int at) {
+            return Float.intBitsToFloat((int) entries[at]);
         }
 
         /** These too, as far as there is room; the ones known already are kept as they are. */
-        Outside with(int[] more, float[] moreScores, int count) {
-            int room = MAX_REMEMBERED_OUTSIDE - items.length;
-            Map<Integer, Float> added = new HashMap<>();
-            for (int k = 0; k < count && added.size() < room; k++) {
-                if (find(more[k]) < 0) {
-                    added.put(more[k], moreScores[k]);
+        Outside with(int[] items, float[] scores, int count) {
+            long[] all = Arrays.copyOf(entries, Math.min(MAX_REMEMBERED_OUTSIDE, entries.length + count));
+            int size = entries.length;
+            for (int k = 0; k < count && size < all.length; k++) {
+                if (find(items[k]) < 0) {
+                    all[size++] = (long) items[k] << 32 | (Float.floatToRawIntBits(scores[k]) & 0xFFFF_FFFFL);
                 }
             }
-            if (added.isEmpty()) {
+            if (size == entries.length) {
                 return this;
             }
-            int[] allItems = Arrays.copyOf(items, items.length + added.size());
-            int n = items.length;
-            for (int item : added.keySet()) {
-                allItems[n++] = item;
-            }
-            Arrays.sort(allItems);
-            float[] allScores = new float[allItems.length];
-            for (int k = 0; k < allItems.length; k++) {
-                int known = find(allItems[k]);
-                allScores[k] = known >= 0 ? scores[known] : added.get(allItems[k]);
-            }
-            return new Outside(allItems, allScores);
+            long[] grown = Arrays.copyOf(all, size);
+            Arrays.sort(grown);
+            return new Outside(grown);
         }
     }
 
@@ -126,12 +124,14 @@ final class Folded {
             }
             float lift = FriendsLiked.boost(liked.getValue());
             Integer kept = positions.get(item);
-            int remembered = kept == null ? known.find(item) : -1;
             if (kept != null) {
                 ranking[kept] += lift;
-            } else if (remembered >= 0) {
+                continue;
+            }
+            int remembered = known.find(item);
+            if (remembered >= 0) {
                 items[count] = item;
-                ranking[count++] = known.scores()[remembered] + lift;
+                ranking[count++] = known.score(remembered) + lift;
             } else {
                 unscored[missing] = item;
                 lifts[missing++] = lift;
@@ -159,7 +159,7 @@ final class Folded {
 
     /** How many friends' movies outside the kept best have their score remembered. */
     int rememberedOutside() {
-        return outside.items().length;
+        return outside.entries().length;
     }
 
     private synchronized void remember(int[] items, float[] passed, int count) {
