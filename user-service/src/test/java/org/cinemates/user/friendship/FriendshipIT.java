@@ -5,6 +5,8 @@ import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.cinemates.platform.events.Befriended;
 import org.cinemates.platform.events.DeliveredEvent;
 import org.cinemates.platform.events.Unfriended;
@@ -263,6 +265,15 @@ class FriendshipIT extends IntegrationTest {
                         .map(item -> item.path("visibility").asString())
                         .toList())
                 .containsExactly("FRIENDS", "FRIENDS");
+        // As many ids as a call may carry: every one goes into the statement.
+        String most = LongStream.rangeClosed(987_654_000L, 987_654_497L)
+                .mapToObj(String::valueOf)
+                .collect(Collectors.joining(",", ann.id() + "," + bob.id() + ",", ""));
+        assertThat(ids(browser()
+                        .get("/internal/users?ids=" + most)
+                        .header("X-Service-Token", SERVICE_TOKEN)
+                        .send()))
+                .containsExactlyInAnyOrder(ann.id(), bob.id());
 
         String visibilities = "/internal/users/visibilities?ids=" + ann.id() + ",987654321";
         assertProblem(browser().get(visibilities).bearer(ann.accessToken()).send(), 401);
