@@ -28,8 +28,9 @@ describe('Sessions', () => {
     });
     render(<Sessions />);
 
+    // The list is there, empty, while the sessions load: wait for its items.
     const list = await screen.findByRole('list', { name: 'Your sessions' });
-    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(await within(list).findAllByRole('listitem')).toHaveLength(2);
     expect(list).toHaveTextContent('Firefox on Linux (this device)');
     expect(screen.queryByRole('button', { name: 'Sign out Firefox on Linux' })).toBeNull();
 
