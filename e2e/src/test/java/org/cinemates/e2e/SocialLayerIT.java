@@ -21,8 +21,9 @@ class SocialLayerIT extends EndToEnd {
     static final Duration FEW_SECONDS = Duration.ofSeconds(15);
 
     /**
-     * activity-service keeps a visibility up to 30 s; the instance that receives the member's
-     * PROFILE_UPDATED forgets it at once, a replica that did not when its 30 s are up.
+     * activity-service (for the feed) and preference-service (naming friends on a movie's summary)
+     * keep a visibility up to 30 s; the instance that receives the member's PROFILE_UPDATED forgets
+     * it at once, a replica that did not when its 30 s are up.
      */
     static final Duration VISIBILITY_CATCH_UP = Duration.ofSeconds(45);
 
@@ -74,7 +75,11 @@ class SocialLayerIT extends EndToEnd {
         Member ann = join("Private");
         Member bob = join("Friend");
         befriend(ann, bob);
-        assertThat(rate(ann, movieIds(1).get(0), 4.0).status()).isEqualTo(201);
+        long movie = movieIds(1).get(0);
+        assertThat(rate(ann, movie, 4.0).status()).isEqualTo(201);
+        assertThat(friendsNamedOnSummary(bob, movie))
+                .as("Bob's summary names Ann")
+                .containsExactly(ann.id());
 
         assertThat(bob.browser()
                         .get("/api/preferences/members/" + ann.id() + "/ratings")
@@ -105,6 +110,11 @@ class SocialLayerIT extends EndToEnd {
                         .status(),
                 status -> status == 403,
                 "Ann's activity hidden from Bob");
+        eventually(
+                VISIBILITY_CATCH_UP,
+                () -> friendsNamedOnSummary(bob, movie),
+                List::isEmpty,
+                "Ann no longer named on Bob's summary of the movie");
 
         ann.browser()
                 .patch("/api/users/me")
@@ -120,6 +130,18 @@ class SocialLayerIT extends EndToEnd {
                 () -> browser().get("/api/activities/users/" + ann.id()).send().status(),
                 status -> status == 200,
                 "Ann's activity open to visitors");
+    }
+
+    /** The ids of the friends a movie's summary names to the member. */
+    private static List<Long> friendsNamedOnSummary(Member member, long movie) {
+        return member.browser()
+                .get("/api/preferences/movies/" + movie + "/summary")
+                .send()
+                .json()
+                .path("friends")
+                .valueStream()
+                .map(friend -> friend.path("user").path("id").asLong())
+                .toList();
     }
 
     @Test

@@ -106,7 +106,11 @@ public record PreferenceSettings(
      * @param friendIdsTtl how long a member's friend list, as user-service gave it, names the
      *     friends on pages asked for on every visit (a movie's summary); 0: ask every time. Access
      *     to a member's data is always decided on a fresh list.
+     * @param membersTtl how long members' names and visibility, as user-service gave them, name
+     *     friends on those pages, unless user-service tells of a change first; 0: ask every time.
+     *     Access to a member's data is always decided on a fresh answer.
      */
     public record People(
-            @DefaultValue("2s") @DurationMin(seconds = 0) Duration friendIdsTtl) {}
+            @DefaultValue("2s") @DurationMin(seconds = 0) Duration friendIdsTtl,
+            @DefaultValue("30s") @DurationMin(seconds = 0) Duration membersTtl) {}
 }

@@ -4,10 +4,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cinemates.platform.security.CsrfTokens;
+import org.cinemates.platform.security.ServiceCredential;
 import org.cinemates.platform.test.ApiClient;
+import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.platform.test.TestDatabases;
 import org.cinemates.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +136,28 @@ public abstract class IntegrationTest {
 
     /** An event waiting in the outbox. */
     public record Event(String type, JsonNode payload) {}
+
+    /** Delivers a batch of events ({@code {events: [...]}}) as user-service's outbox relay does. */
+    protected ApiResponse deliver(Map<String, Object> batch) {
+        return api().post("/internal/events")
+                .header(ServiceCredential.HEADER, SERVICE_TOKEN)
+                .json(batch)
+                .withoutCsrf()
+                .send();
+    }
+
+    /** An event of the contract about {@code userId}, as user-service writes it. */
+    protected static Map<String, Object> event(String type, long userId, Map<String, Object> fields) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("actorId", userId);
+        event.put("occurredAt", "2026-11-25T12:00:00Z");
+        Map<String, Object> payload = new LinkedHashMap<>(fields);
+        payload.put("userId", userId);
+        event.put("payload", payload);
+        return event;
+    }
 
     /** The events a member's changes put into the outbox, oldest first. */
     protected List<Event> events(Member member) {

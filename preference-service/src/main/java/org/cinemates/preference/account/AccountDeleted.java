@@ -5,4 +5,4 @@ package org.cinemates.preference.account;
  * user-service's {@link org.cinemates.platform.events.AccountDeleted} arrives, inside the
  * transaction that handles it, so listeners' deletions commit or fail together.
  */
-public record AccountDeleted(long userId) {}
+public record AccountDeleted(long userId) implements AccountChange {}

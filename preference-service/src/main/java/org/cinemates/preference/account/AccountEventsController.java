@@ -33,9 +33,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Events user-service's outbox relay delivers here (service credential only; it sends only
- * {@code ACCOUNT_DELETED}). Each event is read on its own: one that breaks the contract is
- * ignored and logged, never blocking the events behind it; events of other types are
- * acknowledged and ignored. Handling is idempotent, so a redelivered batch changes nothing. Each
+ * {@code ACCOUNT_DELETED} and {@code PROFILE_UPDATED}). Each event is read on its own: one that
+ * breaks the contract is ignored and logged, never blocking the events behind it; events of other
+ * types are acknowledged and ignored. Handling is idempotent, so a redelivered batch changes nothing. Each
  * event is handled in the trace it was written in.
  */
 @RestController
@@ -82,93 +82,102 @@ class AccountEventsController {
             log.warn("Ignoring event {}: {}", e.eventId() != null ? e.eventId() : "(no valid id)", e.reason());
             return false;
         }
-        Optional<AccountDeleted> deleted = event.payload().accept(MEANING);
-        deleted.ifPresent(account -> {
+        Optional<AccountChange> change = event.payload().accept(MEANING);
+        change.ifPresent(this::apply);
+        return change.isPresent();
+    }
+
+    private void apply(AccountChange change) {
+        if (change instanceof AccountDeleted account) {
             deletedAccounts.record(account.userId());
             events.publishEvent(account);
             log.info("Deleted the data of deleted account {}", account.userId());
-        });
-        return deleted.isPresent();
+        } else {
+            events.publishEvent(change);
+        }
     }
 
-    /** What each event type means to preference-service: only a deleted account concerns it. */
-    private static final CinematesEvent.Visitor<Optional<AccountDeleted>> MEANING = new CinematesEvent.Visitor<>() {
+    /**
+     * What each event type means to preference-service: a deleted account, and a member who chose
+     * a new name or visibility (what is remembered of them is asked again).
+     */
+    private static final CinematesEvent.Visitor<Optional<AccountChange>> MEANING = new CinematesEvent.Visitor<>() {
 
         @Override
-        public Optional<AccountDeleted> accountDeleted(org.cinemates.platform.events.AccountDeleted event) {
+        public Optional<AccountChange> accountDeleted(org.cinemates.platform.events.AccountDeleted event) {
             return Optional.of(new AccountDeleted(event.userId()));
         }
 
-        // The member's own ratings and watchlist are written here; names and friendships are
-        // asked of user-service when needed.
+        @Override
+        public Optional<AccountChange> profileUpdated(ProfileUpdated event) {
+            return Optional.of(new ProfileChanged(event.userId()));
+        }
+
+        // The member's own ratings and watchlist are written here; friendships are asked of
+        // user-service when needed.
 
         @Override
-        public Optional<AccountDeleted> joined(Joined event) {
+        public Optional<AccountChange> joined(Joined event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> profileUpdated(ProfileUpdated event) {
+        public Optional<AccountChange> befriended(Befriended event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> befriended(Befriended event) {
+        public Optional<AccountChange> unfriended(Unfriended event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> unfriended(Unfriended event) {
+        public Optional<AccountChange> rated(Rated event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> rated(Rated event) {
+        public Optional<AccountChange> reviewed(Reviewed event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> reviewed(Reviewed event) {
+        public Optional<AccountChange> ratingDeleted(RatingDeleted event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> ratingDeleted(RatingDeleted event) {
+        public Optional<AccountChange> watchlisted(Watchlisted event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> watchlisted(Watchlisted event) {
+        public Optional<AccountChange> watchlistRemoved(WatchlistRemoved event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> watchlistRemoved(WatchlistRemoved event) {
+        public Optional<AccountChange> logged(Logged event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> logged(Logged event) {
+        public Optional<AccountChange> listed(Listed event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> listed(Listed event) {
+        public Optional<AccountChange> listWithdrawn(ListWithdrawn event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> listWithdrawn(ListWithdrawn event) {
+        public Optional<AccountChange> friendRequested(org.cinemates.platform.events.FriendRequested event) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<AccountDeleted> friendRequested(org.cinemates.platform.events.FriendRequested event) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<AccountDeleted> recommended(org.cinemates.platform.events.Recommended event) {
+        public Optional<AccountChange> recommended(org.cinemates.platform.events.Recommended event) {
             return Optional.empty();
         }
     };

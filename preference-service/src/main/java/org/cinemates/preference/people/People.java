@@ -10,23 +10,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.cinemates.platform.events.Visibility;
 import org.cinemates.platform.http.DependencyUnavailable;
 import org.cinemates.platform.http.ServiceClients;
 import org.cinemates.preference.PreferenceSettings;
+import org.cinemates.preference.account.AccountDeleted;
+import org.cinemates.preference.account.ProfileChanged;
 import org.cinemates.preference.remote.Dependency;
 import org.cinemates.preference.remote.RemoteCalls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Friends and profiles from user-service. Not cached, except friend lists for naming friends on
- * pages asked for on every visit ({@link #recentFriendIds}, for two seconds): who may see what is
- * always decided on a fresh answer, and user-service answers both from an index.
+ * Friends and profiles from user-service. Not cached, except for naming friends on a page asked
+ * for on every visit, a movie's summary: friend lists for two seconds ({@link #recentFriendIds})
+ * and members' profiles with their visibility until user-service tells of a change ({@link
+ * #recentMembers}). Access to a member's pages is always decided on a fresh answer, and
+ * user-service answers both from an index.
  */
 @Component
 public class People {
@@ -39,6 +45,9 @@ public class People {
     private final UserServiceApi users;
     private final RemoteCalls remote;
     private final @Nullable Cache<Long, List<Long>> recentFriendIds;
+    private final @Nullable Cache<Long, Member> recentMembers;
+    /** Counts the changes user-service told of, so an answer older than one is not remembered. */
+    private final AtomicLong changesToldOf = new AtomicLong();
 
     People(ServiceClients clients, RemoteCalls remote, PreferenceSettings settings) {
         this.users =
@@ -49,6 +58,13 @@ public class People {
                 ? null
                 : Caffeine.newBuilder()
                         .expireAfterWrite(ttl)
+                        .maximumSize(100_000)
+                        .build();
+        Duration membersTtl = settings.people().membersTtl();
+        this.recentMembers = membersTtl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(membersTtl)
                         .maximumSize(100_000)
                         .build();
     }
@@ -112,6 +128,55 @@ public class People {
             }
         }
         return members;
+    }
+
+    /**
+     * These members as {@link #members} gives them, remembered for {@code people.members-ttl} (30
+     * s) or until user-service tells of a change of theirs ({@link ProfileChanged}, {@link
+     * AccountDeleted}): for naming friends on a page asked for on every visit, a movie's summary,
+     * without asking user-service each time. Never for deciding who may see a member's pages: that
+     * is {@link #visibilityOf}. With several instances, the one the change reaches forgets at once
+     * and the others within the time to live.
+     *
+     * @throws DependencyUnavailable when user-service cannot say and some are not remembered
+     */
+    public Map<Long, Member> recentMembers(Collection<Long> ids) {
+        if (recentMembers == null) {
+            return members(ids);
+        }
+        Map<Long, Member> found = new HashMap<>(recentMembers.getAllPresent(ids));
+        List<Long> missing =
+                ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        if (missing.isEmpty()) {
+            return found;
+        }
+        long changesBefore = changesToldOf.get();
+        Map<Long, Member> answered = members(missing);
+        found.putAll(answered);
+        recentMembers.putAll(answered);
+        // A change told of meanwhile may be newer than the answer: forget it again. (Kept first and
+        // checked after, so a change told of after the check evicts what was kept.)
+        if (changesToldOf.get() != changesBefore) {
+            recentMembers.invalidateAll(answered.keySet());
+        }
+        return found;
+    }
+
+    @EventListener
+    void on(ProfileChanged changed) {
+        forget(changed.userId());
+    }
+
+    @EventListener
+    void on(AccountDeleted deleted) {
+        forget(deleted.userId());
+    }
+
+    private void forget(long memberId) {
+        changesToldOf.incrementAndGet();
+        if (recentMembers != null) {
+            recentMembers.invalidate(memberId);
+        }
     }
 
     /**

@@ -121,7 +121,7 @@ class MovieSummaries {
         }
         Map<Long, Member> members;
         try {
-            members = people.members(List.copyOf(scores.keySet()));
+            members = people.recentMembers(scores.keySet());
         } catch (DependencyUnavailable e) {
             degraded.add(Dependency.USER_SERVICE);
             return List.of();

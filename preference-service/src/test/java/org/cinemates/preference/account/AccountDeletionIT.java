@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -267,27 +266,7 @@ class AccountDeletionIT extends IntegrationTest {
                 .isEqualTo(201);
     }
 
-    private ApiResponse deliver(Map<String, Object> batch) {
-        return api().post("/internal/events")
-                .header(ServiceCredential.HEADER, SERVICE_TOKEN)
-                .json(batch)
-                .withoutCsrf()
-                .send();
-    }
-
     private static Map<String, Object> batch(String type, long userId) {
         return Map.of("events", List.of(event(type, userId, Map.of())));
-    }
-
-    private static Map<String, Object> event(String type, long userId, Map<String, Object> fields) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("actorId", userId);
-        event.put("occurredAt", "2026-11-25T12:00:00Z");
-        Map<String, Object> payload = new LinkedHashMap<>(fields);
-        payload.put("userId", userId);
-        event.put("payload", payload);
-        return event;
     }
 }

@@ -31,6 +31,24 @@ class MovieSummaryIT extends IntegrationTest {
         assertThat(response.status()).as("%s", response).isIn(200, 201);
     }
 
+    /** The calls asking user-service for members' profiles. */
+    private static List<FakeService.Request> profileCalls() {
+        return USERS.requests().stream()
+                .filter(r -> r.path().equals("/internal/users"))
+                .toList();
+    }
+
+    /** user-service's relay tells of a new name or visibility. */
+    private void profileUpdated(Member member) {
+        ApiResponse answer = deliver(Map.of(
+                "events",
+                List.of(event(
+                        "PROFILE_UPDATED",
+                        member.id(),
+                        Map.of("username", member.username(), "displayName", "Any name")))));
+        assertThat(answer.json().path("handled").asInt()).as("%s", answer).isEqualTo(1);
+    }
+
     private ApiResponse summary(Member member, long movieId) {
         return api().get("/api/preferences/movies/" + movieId + "/summary")
                 .bearer(member.token())
@@ -72,9 +90,7 @@ class MovieSummaryIT extends IntegrationTest {
         assertThat(friends.get(0).path("score").asDouble()).isEqualTo(4.5);
         assertThat(friends.get(1).path("user").path("id").asLong()).isEqualTo(doubter.id());
         assertThat(friends.get(1).path("score").asDouble()).isEqualTo(3.0);
-        List<FakeService.Request> profileCalls = USERS.requests().stream()
-                .filter(r -> r.path().equals("/internal/users"))
-                .toList();
+        List<FakeService.Request> profileCalls = profileCalls();
         assertThat(profileCalls).hasSize(1);
         assertThat(Arrays.stream(Objects.requireNonNull(profileCalls.get(0).param("ids"))
                                 .split(","))
@@ -226,7 +242,55 @@ class MovieSummaryIT extends IntegrationTest {
                 .isFalse();
 
         USERS.visibility(secret.id(), "FRIENDS");
+        profileUpdated(secret);
         assertThat(summary(me, movie).json().path("friends").size()).isEqualTo(2);
+    }
+
+    @Test
+    void friendsAreNamedFromMemoryUntilUserServiceTellsOfAChange() {
+        Member me = member("Regular");
+        Member friend = member("Changeable");
+        USERS.befriend(me.id(), friend.id());
+        long movie = MOVIES.add("Tampopo");
+        rate(friend, movie, 4.5);
+        assertThat(summary(me, movie).json().path("friends").size()).isEqualTo(1);
+        USERS.forgetRequests();
+
+        USERS.register(friend.id(), friend.username(), "The Renamed");
+        USERS.visibility(friend.id(), "PRIVATE");
+        JsonNode remembered = summary(me, movie).json();
+
+        assertThat(remembered.path("friends").size())
+                .as("named as user-service gave them a moment ago")
+                .isEqualTo(1);
+        assertThat(remembered
+                        .path("friends")
+                        .get(0)
+                        .path("user")
+                        .path("displayName")
+                        .asString())
+                .isEqualTo("The Changeable");
+        assertThat(profileCalls()).isEmpty();
+
+        profileUpdated(friend);
+        JsonNode told = summary(me, movie).json();
+
+        assertThat(told.path("friends").size())
+                .as("user-service told of a change: asked again, and now PRIVATE")
+                .isZero();
+        assertThat(told.path("count").asLong()).isEqualTo(1);
+        assertThat(profileCalls()).hasSize(1);
+
+        USERS.visibility(friend.id(), "FRIENDS");
+        profileUpdated(friend);
+        assertThat(summary(me, movie)
+                        .json()
+                        .path("friends")
+                        .get(0)
+                        .path("user")
+                        .path("displayName")
+                        .asString())
+                .isEqualTo("The Renamed");
     }
 
     @Test
