@@ -53,18 +53,16 @@ public class People {
         this.users =
                 clients.create(UserServiceApi.class, remote.endpoint(Dependency.USER_SERVICE, settings.usersUrl()));
         this.remote = remote;
-        Duration ttl = settings.people().friendIdsTtl();
-        this.recentFriendIds = ttl.isZero()
+        this.recentFriendIds = remembered(settings.people().friendIdsTtl());
+        this.recentMembers = remembered(settings.people().membersTtl());
+    }
+
+    /** Answers kept for {@code ttl} per member; none kept (null) when it is 0. */
+    private static <V> @Nullable Cache<Long, V> remembered(Duration ttl) {
+        return ttl.isZero()
                 ? null
                 : Caffeine.newBuilder()
                         .expireAfterWrite(ttl)
-                        .maximumSize(100_000)
-                        .build();
-        Duration membersTtl = settings.people().membersTtl();
-        this.recentMembers = membersTtl.isZero()
-                ? null
-                : Caffeine.newBuilder()
-                        .expireAfterWrite(membersTtl)
                         .maximumSize(100_000)
                         .build();
     }
