@@ -245,12 +245,39 @@ drop_databases() {
     done
 }
 
-# Steps 3 to 3c: the deployment files and the web app's checks. They need a core, not the
-# database, so they run beside step 2, in a subshell whose output is kept apart; each step's
-# name, result and seconds go to RESULTS, one tab-separated line each. Also readies what step 4
-# would otherwise wait for: the built web app and Chromium.
+# Each step's name, result and seconds since FIRST, appended to RESULTS as tab-separated lines
+# (for a subshell's steps, recorded by the main shell afterwards: record_results).
+save_results() { # results first
+    local i
+    for ((i = $2; i < ${#STEP_NAMES[@]}; i++)); do
+        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}" >>"$1"
+    done
+}
+
+# Waits for a subshell of steps, shows its output and records its steps; fails when one failed
+# or none was recorded.
+record_results() { # pid log results title what
+    local name result seconds failed=0
+    wait "$1" || true
+    printf '\n=== %s; their output: ===\n' "$4"
+    cat "$2"
+    while IFS=$'\t' read -r name result seconds; do
+        record_step "$name" "$result" "$seconds"
+        [[ $result != FAILED ]] || failed=1
+    done <"$3"
+    if ! grep -q . "$3"; then
+        record_step "$5" FAILED 0
+        failed=1
+    fi
+    rm -f "$3"
+    ((!failed))
+}
+
+# Steps 3 and 3c: the deployment files checked, the web app built and Chromium installed. They
+# need a core, not the database, so they run beside step 2, in a subshell whose output is kept
+# apart. Also readies what step 4 would otherwise wait for: the built web app and Chromium.
 side_steps() { # results
-    local results=$1 first=${#STEP_NAMES[@]} i tool
+    local results=$1 first=${#STEP_NAMES[@]} tool
     trap - EXIT INT TERM
     if [[ -x $ROOT/deploy/check/run.sh ]]; then
         begin_step "Step 3: deployment files (Dockerfiles, compose.yaml, Kubernetes manifests)" "deployment checks"
@@ -267,11 +294,6 @@ side_steps() { # results
     fi
 
     if has_frontend; then
-        begin_step "Step 3b: web app checks (eslint, tsc, vitest)" "web app: lint, types, unit tests"
-        if frontend_checks; then end_step ok; else end_step FAILED; fi
-    fi
-
-    if has_frontend; then
         begin_step "Step 3c: the web app built, Chromium installed (for step 4)" "web app build, Chromium"
         if (build_frontend_if_needed && ensure_chromium); then end_step ok; else end_step FAILED; fi
     fi
@@ -279,9 +301,20 @@ side_steps() { # results
     if [[ -x $ROOT/deploy/check/openapi/lint.sh ]] && ensure_node; then
         "$ROOT/deploy/check/openapi/lint.sh" --prepare || warn "the OpenAPI linter could not be installed now; step 4 tries again"
     fi
-    for ((i = first; i < ${#STEP_NAMES[@]}; i++)); do
-        printf '%s\t%s\t%s\n' "${STEP_NAMES[$i]}" "${STEP_RESULTS[$i]}" "${STEP_TIMES[$i]}" >>"$results"
-    done
+    save_results "$results" "$first"
+}
+
+# Step 3b: the web app's eslint, type check and unit tests, in a subshell like side_steps. They
+# need a core and nothing else, and run beside step 4: step 2 keeps both cores busy, while step
+# 4's journeys spend much of their time waiting for the services they stop and start.
+web_app_checks() { # results
+    local results=$1 first=${#STEP_NAMES[@]}
+    trap - EXIT INT TERM
+    if has_frontend; then
+        begin_step "Step 3b: web app checks (eslint, tsc, vitest)" "web app: lint, types, unit tests"
+        if frontend_checks; then end_step ok; else end_step FAILED; fi
+    fi
+    save_results "$results" "$first"
 }
 
 cmd_test() {
@@ -333,19 +366,13 @@ cmd_test() {
         failed=1
     fi
 
-    wait "$side_pid" || true
-    printf '\n=== Steps 3 to 3c ran beside step 2; their output: ===\n'
-    cat "$side_log"
-    local name result seconds
-    while IFS=$'\t' read -r name result seconds; do
-        record_step "$name" "$result" "$seconds"
-        [[ $result != FAILED ]] || failed=1
-    done <"$side_results"
-    if ! grep -q . "$side_results"; then
-        record_step "deployment checks and web app checks" FAILED 0
-        failed=1
-    fi
-    rm -f "$side_results"
+    record_results "$side_pid" "$side_log" "$side_results" "Steps 3 and 3c ran beside step 2" \
+        "deployment checks and web app build" || failed=1
+
+    local checks_log="$LOG_DIR/test-step-3b.log" checks_results checks_pid
+    checks_results=$(mktemp)
+    web_app_checks "$checks_results" >"$checks_log" 2>&1 </dev/null &
+    checks_pid=$!
 
     if ! in_reactor e2e; then
         begin_step "Step 4: end-to-end journey through nginx" "end-to-end journey"
@@ -370,6 +397,8 @@ cmd_test() {
         run_e2e "Step 5: the default run on its embedded PostgreSQL (smoke)" "embedded PostgreSQL smoke" \
             "$STATE_DIR/e2e" $((10000 + TEST_PORT_SHIFT)) embedded || failed=1
     fi
+    record_results "$checks_pid" "$checks_log" "$checks_results" "Step 3b ran beside steps 4 and 5" \
+        "web app: lint, types, unit tests" || failed=1
 
     trap - EXIT
     print_summary
