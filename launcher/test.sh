@@ -245,8 +245,8 @@ drop_databases() {
     done
 }
 
-# Each step's name, result and seconds since FIRST, appended to RESULTS as tab-separated lines
-# (for a subshell's steps, recorded by the main shell afterwards: record_results).
+# Appends the steps recorded from index FIRST on to RESULTS, one tab-separated line each (name,
+# result, seconds): a subshell's steps, which the main shell then records (record_results).
 save_results() { # results first
     local i
     for ((i = $2; i < ${#STEP_NAMES[@]}; i++)); do
