@@ -127,6 +127,10 @@ run_e2e() {
         # CPU time its services take to start (about 59 to 28 CPU-seconds for four, with their
         # class-data archives), and every service starts several times in these steps.
         export CINEMATES_JAVA_OPTS="${CINEMATES_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -XX:TieredStopAtLevel=1"
+        # The journeys stop services and start them again: the outbox relays that deliver to a
+        # stopped one wait at most 2 s between attempts (30 s by default), so that its events
+        # arrive within seconds of its start rather than after the relays' backoff.
+        export CINEMATES_OUTBOX_RELAY_MAXBACKOFF=2s
         if [[ $kind == production ]]; then
             # Its own databases, emptied first, and its own keys in Redis.
             # (a checkout testing on shifted ports has databases of its own)
@@ -304,15 +308,29 @@ side_steps() { # results
     save_results "$results" "$first"
 }
 
-# Step 3b: the web app's eslint, type check and unit tests, in a subshell like side_steps. They
-# need a core and nothing else, and run beside step 4: step 2 keeps both cores busy, while step
-# 4's journeys spend much of their time waiting for the services they stop and start.
-web_app_checks() { # results
-    local results=$1 first=${#STEP_NAMES[@]}
+# Steps 3b and 3d, in a subshell like side_steps, beside steps 4 and 5: step 2 keeps both cores
+# busy, while step 4's journeys spend much of their time waiting for the services they stop and
+# start. Step 3b: the web app's eslint, type check and unit tests. Step 3d: recommender's
+# evaluation on ml-latest-small (MovieLensIT, left out of step 2 with -Dcinemates.evaluation.apart),
+# minutes of CPU that the services' modules would otherwise wait for in step 2; at a lower
+# priority than the journeys, whose answers are timed.
+beside_journeys() { # results movielens
+    local results=$1 movielens=$2 first=${#STEP_NAMES[@]}
     trap - EXIT INT TERM
     if has_frontend; then
         begin_step "Step 3b: web app checks (eslint, tsc, vitest)" "web app: lint, types, unit tests"
         if frontend_checks; then end_step ok; else end_step FAILED; fi
+    fi
+    if [[ -n $movielens ]]; then
+        begin_step "Step 3d: the recommender against its baselines on ml-latest-small (MovieLensIT)" \
+            "recommender evaluation (MovieLensIT)"
+        if nice -n 10 ./mvnw -B -ntp -pl recommender verify -Djacoco.skip=true -Dspotless.check.skip=true \
+            -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=MovieLensIT \
+            "-Dcinemates.movielens.dir=$movielens"; then
+            end_step ok
+        else
+            end_step FAILED
+        fi
     fi
     save_results "$results" "$first"
 }
@@ -351,7 +369,8 @@ cmd_test() {
     if in_reactor e2e; then mvn_args+=(-pl '!e2e'); fi
     if [[ -n ${PGUSER:-} ]]; then mvn_args+=("-Dcinemates.test.postgres.user=$PGUSER"); fi
     if [[ -n ${PGPASSWORD:-} ]]; then mvn_args+=("-Dcinemates.test.postgres.password=$PGPASSWORD"); fi
-    if [[ -n $movielens ]]; then mvn_args+=("-Dcinemates.movielens.dir=$movielens"); fi
+    # recommender's MovieLens evaluation runs beside steps 4 and 5 (step 3d) instead.
+    if [[ -n $movielens ]]; then mvn_args+=("-Dcinemates.movielens.dir=$movielens" -Dcinemates.evaluation.apart); fi
     # The jars it builds are the ones the steps below run: stamped, so `up` does not build again.
     # One module's tests per core: after platform, the modules test side by side (each test JVM
     # makes databases of its own, so they never meet).
@@ -369,9 +388,9 @@ cmd_test() {
     record_results "$side_pid" "$side_log" "$side_results" "Steps 3 and 3c ran beside step 2" \
         "deployment checks and web app build" || failed=1
 
-    local checks_log="$LOG_DIR/test-step-3b.log" checks_results checks_pid
+    local checks_log="$LOG_DIR/test-steps-3b-3d.log" checks_results checks_pid
     checks_results=$(mktemp)
-    web_app_checks "$checks_results" >"$checks_log" 2>&1 </dev/null &
+    beside_journeys "$checks_results" "$movielens" >"$checks_log" 2>&1 </dev/null &
     checks_pid=$!
 
     if ! in_reactor e2e; then
@@ -397,8 +416,8 @@ cmd_test() {
         run_e2e "Step 5: the default run on its embedded PostgreSQL (smoke)" "embedded PostgreSQL smoke" \
             "$STATE_DIR/e2e" $((10000 + TEST_PORT_SHIFT)) embedded || failed=1
     fi
-    record_results "$checks_pid" "$checks_log" "$checks_results" "Step 3b ran beside steps 4 and 5" \
-        "web app: lint, types, unit tests" || failed=1
+    record_results "$checks_pid" "$checks_log" "$checks_results" "Steps 3b and 3d ran beside steps 4 and 5" \
+        "web app checks and recommender evaluation" || failed=1
 
     trap - EXIT
     print_summary
