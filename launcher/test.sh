@@ -312,11 +312,12 @@ side_steps() { # results
 # busy, while step 4's journeys spend much of their time waiting for the services they stop and
 # start. Step 3b: the web app's eslint, type check and unit tests. Step 3d: recommender's
 # evaluation on ml-latest-small (MovieLensIT, left out of step 2 with -Dcinemates.evaluation.apart),
-# minutes of CPU that the services' modules would otherwise wait for in step 2; at a lower
-# priority than the journeys, whose answers are timed.
+# minutes of CPU that the services' modules would otherwise wait for in step 2. Both at a lower
+# CPU priority than the journeys, whose answers are timed (FuzzIT fails any slower than 2 s).
 beside_journeys() { # results movielens
     local results=$1 movielens=$2 first=${#STEP_NAMES[@]}
     trap - EXIT INT TERM
+    renice -n 10 -p "$BASHPID" >/dev/null 2>&1 || true
     if has_frontend; then
         begin_step "Step 3b: web app checks (eslint, tsc, vitest)" "web app: lint, types, unit tests"
         if frontend_checks; then end_step ok; else end_step FAILED; fi
@@ -324,7 +325,7 @@ beside_journeys() { # results movielens
     if [[ -n $movielens ]]; then
         begin_step "Step 3d: the recommender against its baselines on ml-latest-small (MovieLensIT)" \
             "recommender evaluation (MovieLensIT)"
-        if nice -n 10 ./mvnw -B -ntp -pl recommender verify -Djacoco.skip=true -Dspotless.check.skip=true \
+        if ./mvnw -B -ntp -pl recommender verify -Djacoco.skip=true -Dspotless.check.skip=true \
             -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=MovieLensIT \
             "-Dcinemates.movielens.dir=$movielens"; then
             end_step ok
