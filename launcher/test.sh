@@ -159,6 +159,7 @@ run_e2e() {
                 "-Dcinemates.e2e.serviceToken=$token" \
                 "-Dcinemates.e2e.replicas=$(sed -n 's/^CINEMATES_REPLICAS=//p' "$home/settings.env")" \
                 "-Dcinemates.e2e.repository=$ROOT" || ok=0
+            timed_journeys_over
             if [[ -x $ROOT/deploy/check/openapi/lint.sh ]]; then
                 info "linting the four OpenAPI descriptions (/api/docs)"
                 "$ROOT/deploy/check/openapi/lint.sh" "http://127.0.0.1:$port" || ok=0
@@ -308,12 +309,22 @@ side_steps() { # results
     save_results "$results" "$first"
 }
 
+# Created once the e2e module's journeys are over: their answers are timed (FuzzIT fails any
+# answer slower than 2 s twice), so step 3d waits for it (timed_journeys_over).
+TIMED_JOURNEYS_OVER=""
+
+timed_journeys_over() {
+    [[ -z $TIMED_JOURNEYS_OVER ]] || : >"$TIMED_JOURNEYS_OVER"
+}
+
 # Steps 3b and 3d, in a subshell like side_steps, beside steps 4 and 5: step 2 keeps both cores
 # busy, while step 4's journeys spend much of their time waiting for the services they stop and
-# start. Step 3b: the web app's eslint, type check and unit tests. Step 3d: recommender's
-# evaluation on ml-latest-small (MovieLensIT, left out of step 2 with -Dcinemates.evaluation.apart),
-# minutes of CPU that the services' modules would otherwise wait for in step 2. Both at a lower
-# CPU priority than the journeys, whose answers are timed (FuzzIT fails any slower than 2 s).
+# start. Both at a lower CPU priority than the journeys. Step 3b: the web app's eslint, type check
+# and unit tests. Step 3d: recommender's evaluation on ml-latest-small (MovieLensIT, left out of
+# step 2 with -Dcinemates.evaluation.apart), minutes of CPU that the services' modules would
+# otherwise wait for in step 2; it starts once the e2e module's timed journeys are over, beside the
+# browser journey and step 5 (beside FuzzIT, it made its slowest answers twice as slow, though at
+# a lower priority: the two compete for more than the CPU).
 beside_journeys() { # results movielens
     local results=$1 movielens=$2 first=${#STEP_NAMES[@]}
     trap - EXIT INT TERM
@@ -323,6 +334,8 @@ beside_journeys() { # results movielens
         if frontend_checks; then end_step ok; else end_step FAILED; fi
     fi
     if [[ -n $movielens ]]; then
+        # ($$ is the main shell: should it be gone, nothing will create the file.)
+        while [[ ! -e $TIMED_JOURNEYS_OVER ]] && kill -0 $$ 2>/dev/null; do sleep 2; done
         begin_step "Step 3d: the recommender against its baselines on ml-latest-small (MovieLensIT)" \
             "recommender evaluation (MovieLensIT)"
         if ./mvnw -B -ntp -pl recommender verify -Djacoco.skip=true -Dspotless.check.skip=true \
@@ -391,6 +404,7 @@ cmd_test() {
 
     local checks_log="$LOG_DIR/test-steps-3b-3d.log" checks_results checks_pid
     checks_results=$(mktemp)
+    TIMED_JOURNEYS_OVER="$checks_results.journeys-over"
     beside_journeys "$checks_results" "$movielens" >"$checks_log" 2>&1 </dev/null &
     checks_pid=$!
 
@@ -417,8 +431,10 @@ cmd_test() {
         run_e2e "Step 5: the default run on its embedded PostgreSQL (smoke)" "embedded PostgreSQL smoke" \
             "$STATE_DIR/e2e" $((10000 + TEST_PORT_SHIFT)) embedded || failed=1
     fi
+    timed_journeys_over # when step 4 did not get as far
     record_results "$checks_pid" "$checks_log" "$checks_results" "Steps 3b and 3d ran beside steps 4 and 5" \
         "web app checks and recommender evaluation" || failed=1
+    rm -f "$TIMED_JOURNEYS_OVER"
 
     trap - EXIT
     print_summary
