@@ -323,8 +323,8 @@ timed_journeys_over() {
 # and unit tests. Step 3d: recommender's evaluation on ml-latest-small (MovieLensIT, left out of
 # step 2 with -Dcinemates.evaluation.apart), minutes of CPU that the services' modules would
 # otherwise wait for in step 2; it starts once the e2e module's timed journeys are over, beside the
-# browser journey and step 5 (beside FuzzIT, it made its slowest answers twice as slow, though at
-# a lower priority: the two compete for more than the CPU).
+# browser journey and step 5 (beside them, it made FuzzIT take half as long again, though at a
+# lower priority: the two compete for more than the CPU).
 beside_journeys() { # results movielens
     local results=$1 movielens=$2 first=${#STEP_NAMES[@]}
     trap - EXIT INT TERM
@@ -334,8 +334,9 @@ beside_journeys() { # results movielens
         if frontend_checks; then end_step ok; else end_step FAILED; fi
     fi
     if [[ -n $movielens ]]; then
-        # ($$ is the main shell: should it be gone, nothing will create the file.)
+        # ($$ is the main shell: should it be gone, nothing will create the file, nor wait for us.)
         while [[ ! -e $TIMED_JOURNEYS_OVER ]] && kill -0 $$ 2>/dev/null; do sleep 2; done
+        [[ -e $TIMED_JOURNEYS_OVER ]] || exit 1
         begin_step "Step 3d: the recommender against its baselines on ml-latest-small (MovieLensIT)" \
             "recommender evaluation (MovieLensIT)"
         if ./mvnw -B -ntp -pl recommender verify -Djacoco.skip=true -Dspotless.check.skip=true \
@@ -383,7 +384,7 @@ cmd_test() {
     if in_reactor e2e; then mvn_args+=(-pl '!e2e'); fi
     if [[ -n ${PGUSER:-} ]]; then mvn_args+=("-Dcinemates.test.postgres.user=$PGUSER"); fi
     if [[ -n ${PGPASSWORD:-} ]]; then mvn_args+=("-Dcinemates.test.postgres.password=$PGPASSWORD"); fi
-    # recommender's MovieLens evaluation runs beside steps 4 and 5 (step 3d) instead.
+    # recommender's MovieLens evaluation runs on its own later, beside steps 4 and 5 (step 3d).
     if [[ -n $movielens ]]; then mvn_args+=("-Dcinemates.movielens.dir=$movielens" -Dcinemates.evaluation.apart); fi
     # The jars it builds are the ones the steps below run: stamped, so `up` does not build again.
     # One module's tests per core: after platform, the modules test side by side (each test JVM
