@@ -353,7 +353,8 @@ beside_journeys() { # results movielens
 cmd_test() {
     (($# == 0)) || die "test takes no arguments"
     local failed=0 mvn_args=() movielens="" e2e_up_args=()
-    trap 'e2e_stop; print_summary' EXIT
+    # (An interrupted run leaves no marker of step 3d's behind either.)
+    trap 'e2e_stop; print_summary; [[ -z $TIMED_JOURNEYS_OVER ]] || rm -f "$TIMED_JOURNEYS_OVER"' EXIT
     # The test instances run with the client compiler only and start many times: a training run
     # (training.sh) for their caches would cost more than it saves.
     export CINEMATES_TRAINING=off
