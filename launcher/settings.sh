@@ -27,8 +27,10 @@ START_TIMEOUT=${CINEMATES_START_TIMEOUT:-180}
 TEST_PORT_SHIFT=${CINEMATES_TEST_PORT_SHIFT:-0}
 STOP_TIMEOUT=${CINEMATES_STOP_TIMEOUT:-30}
 
-# Variables that steer this script itself: never remembered, never passed to services.
-SCRIPT_VARIABLES_PATTERN='^CINEMATES_(HOME|START_TIMEOUT|STOP_TIMEOUT|CHROMIUM|EVALUATE_HEAP|BENCH_.*|TEST_PORT_SHIFT)$'
+# Variables that steer this script itself: never remembered, never passed to services. The
+# training run's switches apply to the command they are given to: a remembered
+# CINEMATES_TRAINING=off would skip the training run of every later build without a word.
+SCRIPT_VARIABLES_PATTERN='^CINEMATES_(HOME|START_TIMEOUT|STOP_TIMEOUT|CHROMIUM|EVALUATE_HEAP|BENCH_.*|TEST_PORT_SHIFT|TRAINING|TRAINING_SECONDS)$'
 
 # --- State folder
 resolve_dir() { # make a path absolute (it need not exist yet)

@@ -74,12 +74,20 @@ class OperatorIT extends EndToEnd {
         }
     }
 
+    /**
+     * ./cinemates test starts this instance with CINEMATES_TRAINING=off: a switch of the command
+     * it was given to. Remembered, it would skip the training run of every later build's start.
+     */
+    @Test
+    void theInstanceRemembersItsSettingsButNotTheTrainingRunsSwitches() throws Exception {
+        var settings = settings();
+        assertThat(settings).containsKey("CINEMATES_HTTP_PORT");
+        assertThat(settings.stringPropertyNames()).doesNotContain("CINEMATES_TRAINING", "CINEMATES_TRAINING_SECONDS");
+    }
+
     @Test
     void everyServiceExposesItsOperationalMetricsOnItsOwnPort() throws Exception {
-        var settings = new java.util.Properties();
-        try (var reader = Files.newBufferedReader(home().resolve("settings.env"))) {
-            settings.load(reader);
-        }
+        var settings = settings();
         join("Metrics");
         java.util.Map<String, List<String>> expected = java.util.Map.of(
                 "CINEMATES_USERS_PORT", List.of("cinemates_outbox_backlog", "cinemates_outbox_delivered_total"),
@@ -130,5 +138,14 @@ class OperatorIT extends EndToEnd {
                 .get("/actuator/prometheus")
                 .send()
                 .body();
+    }
+
+    /** The settings the instance remembers ({@code settings.env}: NAME=VALUE lines). */
+    private static java.util.Properties settings() throws java.io.IOException {
+        var settings = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(home().resolve("settings.env"))) {
+            settings.load(reader);
+        }
+        return settings;
     }
 }
