@@ -220,7 +220,14 @@ EOF
 }
 
 start_nginx() {
-    local pid out
+    local pid out log
+    if ! nginx_pid >/dev/null; then
+        # A new nginx starts new logs and the last run's are kept as *.log.1, as the services'
+        # logs are: the access log takes a line of about 400 bytes per request.
+        for log in "$NGINX_DIR/logs/access.log" "$NGINX_DIR/logs/error.log"; do
+            if [[ -f $log ]]; then mv -f "$log" "$log.1"; fi
+        done
+    fi
     render_nginx
     if pid=$(nginx_pid); then
         info "reloading nginx (pid $pid) on port $CINEMATES_HTTP_PORT"

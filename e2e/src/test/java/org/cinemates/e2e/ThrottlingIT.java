@@ -3,6 +3,11 @@ package org.cinemates.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinemates.platform.test.ProblemAssertions.assertProblem;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +83,31 @@ class ThrottlingIT extends EndToEnd {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (failedLogin("nobody-after").status() == 429 && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
+        }
+    }
+
+    @Test
+    @Order(3) // after the flood
+    void nginxLogsEachRefusalOnlyInTheAccessLog() {
+        // A client asking past its limit must not be able to fill the disk through the error log.
+        Path logs = home().resolve("nginx").resolve("logs");
+        // nginx writes the access log at least once a second.
+        eventually(
+                Duration.ofSeconds(10),
+                () -> read(logs.resolve("access.log")).contains("\"status\":429,"),
+                Boolean::booleanValue,
+                "the access log tells of the refusals");
+        assertThat(read(logs.resolve("error.log")))
+                .as("the error log has no line per refused request")
+                .doesNotContain("limiting requests");
+    }
+
+    /** The log as bytes: a client's odd request may have put bytes in it that are not UTF-8. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
