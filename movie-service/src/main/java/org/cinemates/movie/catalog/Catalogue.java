@@ -71,9 +71,9 @@ class Catalogue {
 
     record Results(List<CachedMovie> movies, long total, boolean approximate) {}
 
-    @Transactional(readOnly = true)
+    /** A search asked again while its page may be reused is answered from memory ({@link MovieCache}). */
     Results search(SearchCriteria criteria) {
-        Movies.Hits hits = movies.search(criteria);
+        Movies.Hits hits = cache.search(criteria, movies::search);
         return new Results(getAll(hits.ids()), hits.total(), hits.approximate());
     }
 

@@ -15,14 +15,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Movies by id, and the genre counts, kept in memory for a short while. Unknown ids are remembered
- * too, so repeated 404s cost no query. Every committed change empties what it touched.
+ * Movies by id, the genre counts, and the pages searches found, kept in memory for a short while.
+ * Unknown ids are remembered too, so repeated 404s cost no query. A search's page is kept no longer
+ * than its answer tells clients and the edge they may reuse it ({@code list-max-age}), so a member
+ * sees no older page than an anonymous visitor already may. Every committed change empties what it
+ * touched, and any change empties every search.
  */
 @Component
 class MovieCache {
 
+    /** Pages of search results kept: each holds at most 100 ids. */
+    static final int MAX_SEARCHES = 2_000;
+
     private final Cache<Long, Optional<CachedMovie>> movies;
     private final Cache<Boolean, List<GenreCount>> genreCounts;
+    private final Cache<SearchCriteria, Movies.Hits> searches;
 
     MovieCache(MovieSettings settings) {
         this.movies = Caffeine.newBuilder()
@@ -31,6 +38,15 @@ class MovieCache {
                 .build();
         this.genreCounts =
                 Caffeine.newBuilder().expireAfterWrite(settings.cache().ttl()).build();
+        this.searches = Caffeine.newBuilder()
+                .maximumSize(MAX_SEARCHES)
+                .expireAfterWrite(settings.cache().listMaxAge())
+                .build();
+    }
+
+    /** The page of ids a search finds, searching with {@code search} when it is not kept. */
+    Movies.Hits search(SearchCriteria criteria, Function<SearchCriteria, Movies.Hits> search) {
+        return searches.get(criteria, search);
     }
 
     /** The movies with these ids that exist, loading the ones not cached with {@code load}. */
@@ -59,5 +75,7 @@ class MovieCache {
             movies.invalidateAll(change.movieIds());
         }
         genreCounts.invalidateAll();
+        // Any change may add a movie to a search, or move one from page to page.
+        searches.invalidateAll();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** All movies of the catalogue, found by id or by search. */
 @Repository
@@ -51,8 +52,14 @@ class Movies {
     }
 
     /** One page of ids matching the criteria, in the order asked for, and how many match in all. */
-    record Hits(List<Long> ids, long total, boolean approximate) {}
+    record Hits(List<Long> ids, long total, boolean approximate) {
+        Hits {
+            ids = List.copyOf(ids); // kept by the cache and shared between requests
+        }
+    }
 
+    /** In one read-only transaction: a search without exact matches sets its threshold in it. */
+    @Transactional(readOnly = true)
     Hits search(SearchCriteria criteria) {
         Map<String, Object> params = new HashMap<>();
         List<String> conditions = filters(criteria, params);

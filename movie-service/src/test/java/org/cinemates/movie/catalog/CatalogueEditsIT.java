@@ -10,6 +10,8 @@ import org.cinemates.movie.IntegrationTest;
 import org.cinemates.movie.TestTokens;
 import org.cinemates.platform.test.ApiResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -146,6 +148,27 @@ class CatalogueEditsIT extends IntegrationTest {
                         .path("items")
                         .size())
                 .isZero();
+    }
+
+    @Test
+    void aSearchAskedAgainIsAnsweredFromMemoryUntilTheCatalogueChanges(@Autowired JdbcClient database) {
+        long first = create("Quixotic Lantern One");
+        assertThat(api().get("/api/movies?q=quixotic%20lantern").send().itemIds())
+                .containsExactly(first);
+
+        // Removed behind the service's back, so nothing tells its cache: the same search, asked
+        // again while its answer may be reused (list-max-age), is not asked of the database.
+        database.sql("delete from movies where id = :id").param("id", first).update();
+        assertThat(api().get("/api/movies?q=quixotic%20lantern").send().itemIds())
+                .containsExactly(first);
+        assertThat(api().get("/api/movies?q=quixotic%20lantern%20one").send().itemIds())
+                .as("another search asks the database")
+                .isEmpty();
+
+        // An edit through the service empties every search it keeps.
+        long second = create("Quixotic Lantern Two");
+        assertThat(api().get("/api/movies?q=quixotic%20lantern").send().itemIds())
+                .containsExactly(second);
     }
 
     @Test
