@@ -25,6 +25,10 @@ find_cmd() { # a command's path, also looking in sbin folders that a user's PATH
 
 have() { find_cmd "$1" >/dev/null; }
 
+keep_last_log() { # a new run starts a new log; the last run's stays as FILE.1
+    if [[ -f $1 ]]; then mv -f "$1" "$1.1"; fi
+}
+
 is_root() { [[ $(id -u) -eq 0 ]]; }
 
 as_root() { # run a command as root: directly, or through passwordless sudo

@@ -196,7 +196,7 @@ ensure_embedded_postgres() {
     validate_port CINEMATES_EMBEDDED_POSTGRES_PORT "$port"
     port_in_use "$port" && die "port $port, which the embedded PostgreSQL should use, is taken by another program (set CINEMATES_EMBEDDED_POSTGRES_PORT to choose another, after ./cinemates down)"
     log=$(embedded_postgres_log)
-    [[ -f $log ]] && mv -f "$log" "$log.1"
+    keep_last_log "$log"
     : >"$log"
     if is_root; then chown "$EMBEDDED_POSTGRES_RUN_USER" "$log"; fi
     info "starting the embedded PostgreSQL on 127.0.0.1:$port"

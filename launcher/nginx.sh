@@ -220,13 +220,12 @@ EOF
 }
 
 start_nginx() {
-    local pid out log
+    local pid out
     if ! nginx_pid >/dev/null; then
-        # A new nginx starts new logs and the last run's are kept as *.log.1, as the services'
-        # logs are: the access log takes a line of about 400 bytes per request.
-        for log in "$NGINX_DIR/logs/access.log" "$NGINX_DIR/logs/error.log"; do
-            if [[ -f $log ]]; then mv -f "$log" "$log.1"; fi
-        done
+        # A new nginx starts new logs, as the services do: the access log takes a line of about
+        # 400 bytes per request.
+        keep_last_log "$NGINX_DIR/logs/access.log"
+        keep_last_log "$NGINX_DIR/logs/error.log"
     fi
     render_nginx
     if pid=$(nginx_pid); then

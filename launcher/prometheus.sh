@@ -72,7 +72,7 @@ start_prometheus() {
     else
         port_in_use "$port" && die "port $port is taken by another program; choose another with --port"
         printf '%s\n' "$port" >"$PROMETHEUS_DIR/port"
-        [[ -f $log ]] && mv -f "$log" "$log.1"
+        keep_last_log "$log"
         info "starting Prometheus on 127.0.0.1:$port"
         local detach=()
         have setsid && detach=(setsid)

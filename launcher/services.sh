@@ -151,7 +151,7 @@ start_instance_process() { # instance NAME=value...
         fi
     fi
     [[ -f $jar ]] || die "$svc has not been built ($(svc_built_jar "$svc") is missing): run ./cinemates up"
-    [[ -f $log ]] && mv -f "$log" "$log.1"
+    keep_last_log "$log"
     read -ra opts <<<"${CINEMATES_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
     [[ " ${opts[*]}" =~ \ -(Xmx|XX:MaxHeapSize=|XX:MaxRAM) ]] || opts+=("-Xmx$(svc_max_heap "$svc")")
     class_data_arguments "$svc" "$jar"

@@ -3,10 +3,12 @@ package org.cinemates.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.cinemates.platform.test.ApiClient;
 import org.cinemates.platform.test.ApiResponse;
 import org.cinemates.platform.test.TestTokens;
@@ -141,8 +143,8 @@ class OperatorIT extends EndToEnd {
     }
 
     /** The settings the instance remembers ({@code settings.env}: NAME=VALUE lines). */
-    private static java.util.Properties settings() throws java.io.IOException {
-        var settings = new java.util.Properties();
+    private static Properties settings() throws IOException {
+        var settings = new Properties();
         try (var reader = Files.newBufferedReader(home().resolve("settings.env"))) {
             settings.load(reader);
         }
