@@ -80,7 +80,7 @@ describe('import page', () => {
     expect(upload?.headers.get('Content-Type')).toBeNull();
     expect(upload?.headers.get('X-XSRF-TOKEN')).toBe('t');
 
-    const choice = await screen.findByRole('group', { name: /Heat \(1995\)/ }, { timeout: 4000 });
+    const choice = await screen.findByRole('group', { name: /Heat \(1995\)/ });
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     const counts = screen.getByLabelText('What the file holds');
     expect(within(counts).getByText('Need your choice').nextSibling).toHaveTextContent('1');
@@ -98,7 +98,7 @@ describe('import page', () => {
     expect(screen.getByText(/Applying adds 3 rows/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Apply the import' }));
 
-    expect(await screen.findByText(/Imported\./, {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Imported\./)).toBeInTheDocument();
     const posts = calls.filter((c) => c.method === 'POST').map((c) => [c.url.pathname, c.body]);
     expect(posts.slice(1)).toEqual([
       ['/api/preferences/imports/41/choices', { choices: [{ row: 3, movieId: 9001 }] }],

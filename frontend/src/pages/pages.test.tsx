@@ -98,7 +98,7 @@ describe('pages', () => {
     // Arrow keys: saved once they stop, with my earlier review kept as it was.
     screen.getByRole('radio', { name: '4 stars' }).focus();
     await user.keyboard('{ArrowLeft}');
-    expect(await screen.findByText('Saved your rating: 3.5 stars.', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('Saved your rating: 3.5 stars.')).toBeInTheDocument();
     const puts = () => calls.filter((c) => c.method === 'PUT' && c.url.pathname === '/api/preferences/ratings/1');
     expect(puts().map((c) => c.body)).toEqual([{ score: 3.5, review: 'A classic.' }]);
 
