@@ -22,7 +22,7 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     // Generous for a machine busy with other builds: in CI these tests run at a low priority beside
-    // the end-to-end journeys, where a test that takes 3 s on a quiet machine took over 20 s. A
+    // the end-to-end journeys, where a test that takes 1.4 s on a quiet machine took over 20 s. A
     // test that passes waits no longer for it.
     testTimeout: 90_000,
   },
